@@ -1,0 +1,134 @@
+package org.neurite.core.spi;
+
+import java.util.Objects;
+
+/**
+ * The declaration of one hyperparameter of a component: its key, type, default and valid range.
+ *
+ * <pre>{@code
+ * Hyperparameter.number("learning_rate", 0.01).greaterThan(0)
+ * Hyperparameter.number("momentum", 0.0).between(0, 1)
+ * Hyperparameter.bool("nesterov", false)
+ * }</pre>
+ *
+ * @param name         the lower_snake_case key used in configuration files
+ * @param type         the accepted type
+ * @param defaultValue the value used when the key is absent ({@code Double}, {@code Long} or
+ *                     {@code Boolean}, matching {@code type})
+ * @param min          lower bound for numbers ({@code -∞} if none)
+ * @param minInclusive whether {@code min} itself is accepted
+ * @param max          upper bound for numbers ({@code +∞} if none)
+ * @param maxInclusive whether {@code max} itself is accepted
+ */
+public record Hyperparameter(String name, Type type, Object defaultValue,
+                             double min, boolean minInclusive, double max, boolean maxInclusive) {
+
+    /** The value types a hyperparameter can have. */
+    public enum Type {
+        /** A real number, read as {@code double}. */
+        NUMBER("number"),
+        /** A whole number, read as {@code long}. */
+        INTEGER("integer"),
+        /** {@code true} or {@code false}. */
+        BOOLEAN("boolean");
+
+        private final String label;
+
+        Type(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public Hyperparameter {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(defaultValue, "defaultValue");
+    }
+
+    /** A real-valued hyperparameter with no bounds yet. */
+    public static Hyperparameter number(String name, double defaultValue) {
+        return new Hyperparameter(name, Type.NUMBER, defaultValue,
+                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+    }
+
+    /** A whole-number hyperparameter with no bounds yet. */
+    public static Hyperparameter integer(String name, long defaultValue) {
+        return new Hyperparameter(name, Type.INTEGER, defaultValue,
+                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+    }
+
+    /** A boolean hyperparameter. */
+    public static Hyperparameter bool(String name, boolean defaultValue) {
+        return new Hyperparameter(name, Type.BOOLEAN, defaultValue,
+                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+    }
+
+    /** This declaration, accepting only values {@code ≥ lower}. */
+    public Hyperparameter atLeast(double lower) {
+        return new Hyperparameter(name, type, defaultValue, lower, true, max, maxInclusive);
+    }
+
+    /** This declaration, accepting only values {@code > lower}. */
+    public Hyperparameter greaterThan(double lower) {
+        return new Hyperparameter(name, type, defaultValue, lower, false, max, maxInclusive);
+    }
+
+    /** This declaration, accepting only values {@code ≤ upper}. */
+    public Hyperparameter atMost(double upper) {
+        return new Hyperparameter(name, type, defaultValue, min, minInclusive, upper, true);
+    }
+
+    /** This declaration, accepting only values {@code < upper}. */
+    public Hyperparameter lessThan(double upper) {
+        return new Hyperparameter(name, type, defaultValue, min, minInclusive, upper, false);
+    }
+
+    /** This declaration, accepting only values in {@code [lower, upper]}. */
+    public Hyperparameter between(double lower, double upper) {
+        return new Hyperparameter(name, type, defaultValue, lower, true, upper, true);
+    }
+
+    /** {@code true} if {@code value} lies within the declared range. */
+    public boolean inRange(double value) {
+        boolean aboveMin = minInclusive ? value >= min : value > min;
+        boolean belowMax = maxInclusive ? value <= max : value < max;
+        return aboveMin && belowMax;
+    }
+
+    /** The accepted range in words, such as {@code "> 0"} or {@code "in [0, 1]"}; empty if any. */
+    public String range() {
+        boolean hasMin = min != Double.NEGATIVE_INFINITY;
+        boolean hasMax = max != Double.POSITIVE_INFINITY;
+        if (hasMin && hasMax) {
+            return "in " + (minInclusive ? "[" : "(") + format(min) + ", " + format(max)
+                    + (maxInclusive ? "]" : ")");
+        }
+        if (hasMin) {
+            return (minInclusive ? "≥ " : "> ") + format(min);
+        }
+        if (hasMax) {
+            return (maxInclusive ? "≤ " : "< ") + format(max);
+        }
+        return "";
+    }
+
+    /** One line for error messages: {@code learning_rate (number > 0, default 0.01)}. */
+    public String describe() {
+        String range = range();
+        return name + " (" + type + (range.isEmpty() ? "" : " " + range)
+                + ", default " + formatValue(defaultValue) + ")";
+    }
+
+    static String formatValue(Object value) {
+        return value instanceof Double d ? format(d) : String.valueOf(value);
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

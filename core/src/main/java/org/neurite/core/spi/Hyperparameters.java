@@ -1,0 +1,152 @@
+package org.neurite.core.spi;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Validated hyperparameter values of one component: every declared key, with the given value
+ * or its default. Immutable.
+ */
+public final class Hyperparameters {
+    private static final Hyperparameters NONE = new Hyperparameters(Map.of());
+
+    private final Map<String, Object> values;
+
+    private Hyperparameters(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    /** The values of a component that declares no hyperparameters. */
+    public static Hyperparameters none() {
+        return NONE;
+    }
+
+    /**
+     * Checks {@code given} against {@code declared} and fills in defaults.
+     *
+     * @param component how to name the component in messages, such as {@code optimizer 'sgd'}
+     * @throws HyperparameterException for an unknown key, a wrong type or an out-of-range value
+     */
+    public static Hyperparameters resolve(String component, List<Hyperparameter> declared,
+                                          Map<String, ?> given) {
+        Map<String, Hyperparameter> byName = new LinkedHashMap<>();
+        for (Hyperparameter h : declared) {
+            byName.put(h.name(), h);
+        }
+        for (String key : given.keySet()) {
+            if (!byName.containsKey(key)) {
+                throw new HyperparameterException(key, component + " has no hyperparameter '"
+                        + key + "'; " + accepted(declared));
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Hyperparameter h : declared) {
+            Object raw = given.get(h.name());
+            values.put(h.name(), raw == null ? h.defaultValue() : convert(component, h, raw, declared));
+        }
+        return new Hyperparameters(Collections.unmodifiableMap(values));
+    }
+
+    private static Object convert(String component, Hyperparameter h, Object raw,
+                                  List<Hyperparameter> declared) {
+        String where = component + ": " + h.name() + " = " + quote(raw);
+        switch (h.type()) {
+            case BOOLEAN -> {
+                if (raw instanceof Boolean b) {
+                    return b;
+                }
+                throw new HyperparameterException(h.name(), where + " is not a boolean; expected "
+                        + "true or false. " + accepted(declared));
+            }
+            case INTEGER -> {
+                if (!(raw instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                        || raw instanceof Double d && d.isInfinite()) {
+                    throw new HyperparameterException(h.name(), where
+                            + " is not an integer. " + accepted(declared));
+                }
+                checkRange(h, n.doubleValue(), where, declared);
+                return n.longValue();
+            }
+            default -> {
+                if (!(raw instanceof Number n)) {
+                    throw new HyperparameterException(h.name(), where + " is not a number. "
+                            + accepted(declared));
+                }
+                double v = n.doubleValue();
+                if (!Double.isFinite(v)) {
+                    throw new HyperparameterException(h.name(), where + " is not finite. "
+                            + accepted(declared));
+                }
+                checkRange(h, v, where, declared);
+                return v;
+            }
+        }
+    }
+
+    private static void checkRange(Hyperparameter h, double v, String where,
+                                   List<Hyperparameter> declared) {
+        if (!h.inRange(v)) {
+            throw new HyperparameterException(h.name(), where + " is out of range: it must be "
+                    + h.range() + ". " + accepted(declared));
+        }
+    }
+
+    private static String quote(Object raw) {
+        return raw instanceof String s ? "'" + s + "'" : String.valueOf(raw);
+    }
+
+    private static String accepted(List<Hyperparameter> declared) {
+        if (declared.isEmpty()) {
+            return "it takes no hyperparameters.";
+        }
+        return "accepted: " + declared.stream().map(Hyperparameter::describe)
+                .collect(Collectors.joining(", ")) + ".";
+    }
+
+    /** A real-valued hyperparameter. */
+    public double number(String key) {
+        return ((Number) require(key)).doubleValue();
+    }
+
+    /** A whole-number hyperparameter. */
+    public long integer(String key) {
+        return ((Number) require(key)).longValue();
+    }
+
+    /** A boolean hyperparameter. */
+    public boolean bool(String key) {
+        return (Boolean) require(key);
+    }
+
+    /** Every key with its resolved value, in declaration order (for writing configs back). */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    private Object require(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("no hyperparameter '" + key + "' was declared; declared: "
+                    + values.keySet());
+        }
+        return v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Hyperparameters h && h.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package org.neurite.core.spi;
+
+import java.util.Optional;
+import org.neurite.core.tensor.Matrix;
+
+/**
+ * A loss function: how far a batch of predictions is from its targets. A service interface:
+ * providers are found with {@link java.util.ServiceLoader} and used by their {@link #name()}.
+ *
+ * <p><b>Shapes.</b> Predictions are {@code n×k}, one sample per row. Targets are {@code n×k}
+ * too, except for losses whose {@link #targetColumns} says otherwise (sparse labels: one column
+ * of class indices). The loss is the <em>mean over the batch</em> of the per-sample losses,
+ * as Keras reduces by default; the gradient is that of the mean, so it carries the {@code 1/n}.
+ *
+ * <p><b>Fusion.</b> Some losses are computed more exactly from the input of the output
+ * activation than from its output (softmax followed by cross-entropy: {@code logsumexp(z) −
+ * z·t}). {@link #fusedWith} offers such a loss, which the network then feeds with the logits
+ * and whose gradient is taken w.r.t. the logits, skipping the activation's own backward pass.
+ *
+ * <p><b>Sharing and state.</b> Instances are shared and used from several threads: they hold
+ * only final hyperparameter values.
+ *
+ * <p>A minimal plugin, declared in {@code META-INF/services/org.neurite.core.spi.Loss}:
+ * <pre>{@code
+ * public final class SumOfSquares implements Loss {
+ *     public String name() { return "sum_of_squares"; }
+ *
+ *     public double loss(Matrix p, Matrix t) {
+ *         double s = 0;
+ *         for (int i = 0; i < p.size(); i++) { double d = p.data()[i] - t.data()[i]; s += d * d; }
+ *         return s / p.rows();
+ *     }
+ *
+ *     public void gradient(Matrix p, Matrix t, Matrix grad) {
+ *         for (int i = 0; i < p.size(); i++) grad.data()[i] = 2 * (p.data()[i] - t.data()[i]) / p.rows();
+ *     }
+ * }
+ * }</pre>
+ */
+public interface Loss extends Component {
+
+    /** This loss with the given, already validated hyperparameters. */
+    default Loss configure(Hyperparameters values) {
+        return this;
+    }
+
+    /**
+     * The mean loss over the batch.
+     *
+     * @param predictions n×k network outputs
+     * @param targets     n×{@link #targetColumns targetColumns(k)} targets
+     */
+    double loss(Matrix predictions, Matrix targets);
+
+    /**
+     * dL/dpredictions of the mean loss, written into {@code grad} (n×k, overwritten).
+     */
+    void gradient(Matrix predictions, Matrix targets, Matrix grad);
+
+    /** How many target columns go with {@code outputColumns} prediction columns. */
+    default int targetColumns(int outputColumns) {
+        return outputColumns;
+    }
+
+    /**
+     * A loss that takes the <em>input</em> of {@code outputActivation} (the logits) and computes
+     * this loss of its output exactly, if this loss has one; empty otherwise.
+     */
+    default Optional<Loss> fusedWith(Activation outputActivation) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,115 @@
+package org.neurite.core.tensor;
+
+/**
+ * The matrix kernels every layer computes with: the three products training needs and the
+ * row-wise steps around them. All heavy arithmetic of Neurite goes through this interface, so a
+ * faster back end replaces one object.
+ *
+ * <p>Implementations are found with {@link java.util.ServiceLoader} (see {@link #best()}); the
+ * portable one in {@code neurite-core} is always there. Every method writes its result into the
+ * matrix passed last, which must already have the result's shape and must not alias an input.
+ * Implementations are stateless from the caller's point of view and safe to share between
+ * threads; results of different implementations agree to float rounding.
+ *
+ * <pre>{@code
+ * Kernels k = Kernels.best();
+ * k.multiply(x, w, y);           // y = x·w
+ * k.addRowVector(y, bias);       // y[r, :] += bias
+ * }</pre>
+ */
+public interface Kernels {
+
+    /** Short name for logs and benchmarks, such as {@code portable} or {@code vector}. */
+    String name();
+
+    /** When several implementations can run, the one with the highest priority is used. */
+    default int priority() {
+        return 0;
+    }
+
+    /** {@code true} if this implementation can run in the current JVM. */
+    default boolean isAvailable() {
+        return true;
+    }
+
+    /** When {@link #isAvailable()} is false: what to do to make it available, for the log. */
+    default String howToEnable() {
+        return "";
+    }
+
+    /** {@code c = a·b}; {@code a} is m×k, {@code b} k×n, {@code c} m×n. */
+    void multiply(Matrix a, Matrix b, Matrix c);
+
+    /** {@code c = aᵀ·b}; {@code a} is k×m, {@code b} k×n, {@code c} m×n. */
+    void multiplyTransposeA(Matrix a, Matrix b, Matrix c);
+
+    /** {@code c = a·bᵀ}; {@code a} is m×k, {@code b} n×k, {@code c} m×n. */
+    void multiplyTransposeB(Matrix a, Matrix b, Matrix c);
+
+    /** {@code m[r, :] += row} for every row {@code r}; {@code row} is 1×cols. */
+    default void addRowVector(Matrix m, Matrix row) {
+        Matrix.requireShape(row, 1, m.cols(), "the row vector added to a " + m.shape() + " matrix");
+        float[] d = m.data();
+        float[] v = row.data();
+        int cols = m.cols();
+        for (int r = 0, o = 0; r < m.rows(); r++, o += cols) {
+            for (int c = 0; c < cols; c++) {
+                d[o + c] += v[c];
+            }
+        }
+    }
+
+    /** {@code out[0, c] = Σ_r m[r, c]}: the column sums, as a 1×cols matrix. */
+    default void sumRows(Matrix m, Matrix out) {
+        Matrix.requireShape(out, 1, m.cols(), "the column sums of a " + m.shape() + " matrix");
+        float[] d = m.data();
+        float[] s = out.data();
+        int cols = m.cols();
+        java.util.Arrays.fill(s, 0f);
+        for (int r = 0, o = 0; r < m.rows(); r++, o += cols) {
+            for (int c = 0; c < cols; c++) {
+                s[c] += d[o + c];
+            }
+        }
+    }
+
+    /** The portable implementation of {@code neurite-core}: always available. */
+    static Kernels portable() {
+        return PortableKernels.INSTANCE;
+    }
+
+    /**
+     * The available implementation with the highest priority among those on the class path,
+     * chosen once per JVM.
+     */
+    static Kernels best() {
+        return KernelsSelection.BEST;
+    }
+
+    /** Fails unless {@code c = a·b} is defined for these shapes. */
+    static void checkMultiply(Matrix a, Matrix b, Matrix c) {
+        checkProduct(a.rows(), a.cols(), b.rows(), b.cols(), c, a.shape(), b.shape());
+    }
+
+    /** Fails unless {@code c = aᵀ·b} is defined for these shapes. */
+    static void checkMultiplyTransposeA(Matrix a, Matrix b, Matrix c) {
+        checkProduct(a.cols(), a.rows(), b.rows(), b.cols(), c, a.shape() + "ᵀ", b.shape());
+    }
+
+    /** Fails unless {@code c = a·bᵀ} is defined for these shapes. */
+    static void checkMultiplyTransposeB(Matrix a, Matrix b, Matrix c) {
+        checkProduct(a.rows(), a.cols(), b.cols(), b.rows(), c, a.shape(), b.shape() + "ᵀ");
+    }
+
+    private static void checkProduct(int m, int k, int k2, int n, Matrix c,
+                                      String left, String right) {
+        if (k != k2) {
+            throw new IllegalArgumentException("cannot multiply " + left + " by " + right
+                    + ": inner dimensions " + k + " ≠ " + k2);
+        }
+        if (c.rows() != m || c.cols() != n) {
+            throw new IllegalArgumentException("the product of " + left + " and " + right
+                    + " is " + m + "×" + n + " but the result matrix is " + c.shape());
+        }
+    }
+}

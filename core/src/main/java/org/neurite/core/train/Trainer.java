@@ -1,0 +1,381 @@
+package org.neurite.core.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.neurite.core.network.Network;
+import org.neurite.core.spi.Loss;
+import org.neurite.core.spi.Optimizer;
+import org.neurite.core.tensor.Matrix;
+import org.neurite.core.tensor.Parameter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a network with a loss and an optimizer, Keras's {@code fit}/{@code evaluate}.
+ *
+ * <pre>{@code
+ * Trainer trainer = new Trainer(network, losses.get("categorical_crossentropy"),
+ *         optimizers.create("sgd", Map.of("learning_rate", 0.1)), List.of("accuracy"));
+ * History history = trainer.fit(new Dataset(x, y), FitOptions.builder().epochs(1000).seed(42L).build());
+ * }</pre>
+ *
+ * <p>Semantics follow Keras: the loss is the batch mean; an epoch's logged loss and metrics are
+ * sample-weighted averages over its batches, each computed with the parameters before that
+ * batch's update; a softmax (or sigmoid) output feeding a cross-entropy is fused and computed
+ * from the logits. The optimizer state lives in this trainer: calling {@code fit} again
+ * continues where the last call stopped. Once its buffers exist, a training step allocates
+ * nothing. Not thread-safe.
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private final Network network;
+    private final Loss loss;
+    private final Loss fusedLoss;
+    private final List<String> metricNames;
+    private final Optimizer.Updater updater;
+    private final History history = new History();
+    private final SlotCache trainingSlots = new SlotCache();
+    private final SlotCache evaluationSlots = new SlotCache();
+
+    /**
+     * @param network   the network to train
+     * @param loss      the loss of its output
+     * @param optimizer the optimizer; its per-run state is created here
+     * @param metrics   metric names, resolved with {@link Metrics#resolve}
+     */
+    public Trainer(Network network, Loss loss, Optimizer optimizer, List<String> metrics) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.loss = Objects.requireNonNull(loss, "loss");
+        Optional<Loss> fused = network.outputActivation() == null ? Optional.empty()
+                : loss.fusedWith(network.outputActivation());
+        this.fusedLoss = fused.orElse(null);
+        this.metricNames = List.copyOf(metrics);
+        int outputs = network.outputSize();
+        for (String name : metricNames) {
+            Metrics.resolve(name, outputs, loss.targetColumns(outputs));
+        }
+        this.updater = optimizer.start(network.parameters());
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The optimizer's state for this training run. */
+    public Optimizer.Updater updater() {
+        return updater;
+    }
+
+    /** Every epoch trained so far, over all calls to {@link #fit}. */
+    public History history() {
+        return history;
+    }
+
+    /** {@code true} if the loss is computed from the logits of the output activation. */
+    public boolean isFused() {
+        return fusedLoss != null;
+    }
+
+    /**
+     * Trains for {@code options.epochs()} epochs, continuing the epoch count, optimizer state
+     * and shuffling sequence of earlier calls.
+     *
+     * @return the history of this call's epochs
+     * @throws TrainingDivergedException at the first NaN or infinite loss or gradient
+     */
+    public History fit(Dataset data, FitOptions options) {
+        Dataset train = data;
+        Dataset validation = options.validation();
+        if (options.validationSplit() > 0) {
+            Dataset[] parts = data.splitLast(options.validationSplit());
+            train = parts[0];
+            validation = parts[1];
+        }
+        checkShapes(train, "training data");
+        if (validation != null) {
+            checkShapes(validation, "validation data");
+        }
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("cannot train on an empty data set");
+        }
+        long seed = options.seed() != null ? options.seed() : new SplittableRandom().nextLong();
+        Run run = new Run(train, validation, options, seed);
+        return run.execute();
+    }
+
+    /**
+     * The loss and metrics of {@code data}, in batches of {@code batchSize}, without training.
+     */
+    public Map<String, Double> evaluate(Dataset data, int batchSize) {
+        checkShapes(data, "evaluation data");
+        List<Metric> metrics = resolveMetrics();
+        double[] sums = new double[metrics.size() + 1];
+        int n = data.size();
+        int step = Math.max(1, Math.min(batchSize, n));
+        for (int start = 0; start < n; start += step) {
+            int rows = Math.min(step, n - start);
+            Slot slot = evaluationSlots.get(rows, data, network.outputSize());
+            gather(data.x(), null, start, rows, slot.x);
+            gather(data.y(), null, start, rows, slot.y);
+            Matrix out = network.forward(slot.x);
+            sums[0] += batchLoss(out, slot.y) * rows;
+            for (int m = 0; m < metrics.size(); m++) {
+                sums[m + 1] += metrics.get(m).compute(out, slot.y) * rows;
+            }
+        }
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", n == 0 ? Double.NaN : sums[0] / n);
+        for (int m = 0; m < metrics.size(); m++) {
+            logs.put(metrics.get(m).name(), n == 0 ? Double.NaN : sums[m + 1] / n);
+        }
+        return logs;
+    }
+
+    private List<Metric> resolveMetrics() {
+        int outputs = network.outputSize();
+        List<Metric> metrics = new ArrayList<>();
+        for (String name : metricNames) {
+            metrics.add(Metrics.resolve(name, outputs, loss.targetColumns(outputs)));
+        }
+        return metrics;
+    }
+
+    private void checkShapes(Dataset d, String what) {
+        if (d.x().cols() != network.inputSize()) {
+            throw new IllegalArgumentException("the " + what + " has " + d.x().cols()
+                    + " input columns but the network takes " + network.inputSize());
+        }
+        int targets = loss.targetColumns(network.outputSize());
+        if (d.y().cols() != targets) {
+            throw new IllegalArgumentException("the " + what + " has " + d.y().cols()
+                    + " target columns but loss '" + loss.name() + "' on " + network.outputSize()
+                    + " outputs needs " + targets);
+        }
+    }
+
+    private double batchLoss(Matrix out, Matrix y) {
+        return fusedLoss != null ? fusedLoss.loss(network.logits(), y) : loss.loss(out, y);
+    }
+
+    /** Reusable batch buffers for one batch size. */
+    private static final class Slot {
+        final Matrix x;
+        final Matrix y;
+        final Matrix grad;
+
+        Slot(int rows, int inputs, int targets, int outputs) {
+            x = new Matrix(rows, inputs);
+            y = new Matrix(rows, targets);
+            grad = new Matrix(rows, outputs);
+        }
+    }
+
+    /** Buffers for the two batch sizes in use (the full batch and a shorter last one). */
+    private static final class SlotCache {
+        private final Slot[] slots = new Slot[2];
+        private int next;
+
+        Slot get(int rows, Dataset d, int outputs) {
+            for (Slot s : slots) {
+                if (s != null && s.x.rows() == rows && s.x.cols() == d.x().cols()
+                        && s.y.cols() == d.y().cols()) {
+                    return s;
+                }
+            }
+            Slot s = new Slot(rows, d.x().cols(), d.y().cols(), outputs);
+            slots[next] = s;
+            next = 1 - next;
+            return s;
+        }
+    }
+
+    /** Copies rows {@code order[start..start+rows)} (or {@code start..} if null) of src into dst. */
+    private static void gather(Matrix src, int[] order, int start, int rows, Matrix dst) {
+        int cols = src.cols();
+        float[] s = src.data();
+        float[] d = dst.data();
+        for (int r = 0; r < rows; r++) {
+            int from = order == null ? start + r : order[start + r];
+            System.arraycopy(s, from * cols, d, r * cols, cols);
+        }
+    }
+
+    /** One call to fit: its options, its listeners and its stop flag. */
+    private final class Run implements Training {
+        private final Dataset train;
+        private final Dataset validation;
+        private final FitOptions options;
+        private final long seed;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+        private final List<Metric> metrics = resolveMetrics();
+        private final int batchSize;
+        private final int batches;
+        private final double[] sums;
+        private boolean stopRequested;
+
+        Run(Dataset train, Dataset validation, FitOptions options, long seed) {
+            this.train = train;
+            this.validation = validation;
+            this.options = options;
+            this.seed = seed;
+            this.batchSize = Math.min(options.batchSize(), train.size());
+            this.batches = (train.size() + batchSize - 1) / batchSize;
+            this.sums = new double[metrics.size() + 1];
+            if (options.verbose() > 0) {
+                listeners.add(new ProgressPrinter(options.out(), options.verbose(), options.logEvery()));
+            }
+            listeners.addAll(options.listeners());
+        }
+
+        @Override
+        public Network network() {
+            return network;
+        }
+
+        @Override
+        public int epochs() {
+            return options.epochs();
+        }
+
+        @Override
+        public int batchesPerEpoch() {
+            return batches;
+        }
+
+        @Override
+        public long seed() {
+            return seed;
+        }
+
+        @Override
+        public void stop() {
+            stopRequested = true;
+        }
+
+        History execute() {
+            LOG.info("Training {} epochs on {} samples in batches of {}, seed {}",
+                    options.epochs(), train.size(), batchSize, seed);
+            History thisCall = new History();
+            int n = train.size();
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            // Buffers for the full and the last batch exist before the first step.
+            trainingSlots.get(batchSize, train, network.outputSize());
+            trainingSlots.get(n - (batches - 1) * batchSize, train, network.outputSize());
+            double lastFinite = Double.NaN;
+            for (TrainingListener l : listeners) {
+                l.onTrainBegin(this);
+            }
+            for (int e = 0; e < options.epochs() && !stopRequested; e++) {
+                int epoch = history.epochs();
+                for (TrainingListener l : listeners) {
+                    l.onEpochBegin(this, epoch);
+                }
+                if (options.shuffle()) {
+                    shuffle(order, new SplittableRandom(seed ^ GOLDEN * (epoch + 1)));
+                }
+                java.util.Arrays.fill(sums, 0);
+                for (int b = 0; b < batches; b++) {
+                    for (TrainingListener l : listeners) {
+                        l.onBatchBegin(this, epoch, b);
+                    }
+                    int start = b * batchSize;
+                    int rows = Math.min(batchSize, n - start);
+                    Slot slot = trainingSlots.get(rows, train, network.outputSize());
+                    gather(train.x(), order, start, rows, slot.x);
+                    gather(train.y(), order, start, rows, slot.y);
+                    double batchLoss = step(slot, epoch, b, lastFinite);
+                    lastFinite = batchLoss;
+                    sums[0] += batchLoss * rows;
+                    for (TrainingListener l : listeners) {
+                        l.onBatchEnd(this, epoch, b, batchLoss);
+                    }
+                }
+                Map<String, Double> logs = new LinkedHashMap<>();
+                logs.put("loss", sums[0] / n);
+                for (int m = 0; m < metrics.size(); m++) {
+                    logs.put(metrics.get(m).name(), sums[m + 1] / n);
+                }
+                if (validation != null) {
+                    evaluate(validation, options.batchSize())
+                            .forEach((k, v) -> logs.put("val_" + k, v));
+                }
+                history.append(logs);
+                thisCall.append(logs);
+                for (TrainingListener l : listeners) {
+                    l.onEpochEnd(this, epoch, logs);
+                }
+            }
+            for (TrainingListener l : listeners) {
+                l.onTrainEnd(this, thisCall);
+            }
+            return thisCall;
+        }
+
+        /** Forward, loss, metrics, backward, finiteness check, update. Allocates nothing. */
+        private double step(Slot slot, int epoch, int batch, double lastFinite) {
+            Matrix out = network.forward(slot.x);
+            double value;
+            if (fusedLoss != null) {
+                Matrix logits = network.logits();
+                value = fusedLoss.loss(logits, slot.y);
+                checkFinite(value, epoch, batch, lastFinite);
+                fusedLoss.gradient(logits, slot.y, slot.grad);
+                network.backwardFromLogits(slot.grad);
+            } else {
+                value = loss.loss(out, slot.y);
+                checkFinite(value, epoch, batch, lastFinite);
+                loss.gradient(out, slot.y, slot.grad);
+                network.backward(slot.grad);
+            }
+            for (int m = 0; m < metrics.size(); m++) {
+                sums[m + 1] += metrics.get(m).compute(out, slot.y) * slot.x.rows();
+            }
+            for (Parameter p : network.parameters()) {
+                if (!p.gradient().isFinite()) {
+                    throw diverged(epoch, batch, "the gradient of " + p.name()
+                            + " contains NaN or infinite values", lastFinite);
+                }
+            }
+            updater.step();
+            return value;
+        }
+
+        private void checkFinite(double value, int epoch, int batch, double lastFinite) {
+            if (!Double.isFinite(value)) {
+                throw diverged(epoch, batch, "the loss is " + value, lastFinite);
+            }
+        }
+
+        private TrainingDivergedException diverged(int epoch, int batch, String what, double lastFinite) {
+            String last = Double.isNaN(lastFinite) ? "no finite loss was computed before it"
+                    : "the last finite loss was " + lastFinite;
+            return new TrainingDivergedException("Training diverged at epoch " + (epoch + 1)
+                    + ", batch " + (batch + 1) + " of " + batches + ": " + what + "; " + last
+                    + ". The parameters are those before this batch's update. Lower the learning"
+                    + " rate, scale the inputs, or check the data for NaN/Inf.", epoch + 1, batch + 1);
+        }
+    }
+
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}
