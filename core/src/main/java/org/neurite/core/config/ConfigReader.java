@@ -1,0 +1,310 @@
+package org.neurite.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.neurite.core.plugin.PluginCatalog;
+import org.neurite.core.plugin.PluginException;
+import org.neurite.core.plugin.Plugins;
+import org.neurite.core.spi.Component;
+import org.neurite.core.spi.HyperparameterException;
+import org.neurite.core.spi.Hyperparameters;
+import org.neurite.core.tensor.Matrix;
+import org.neurite.core.train.Metrics;
+
+/**
+ * Reads a model configuration from JSON or YAML, strictly: unknown keys, wrong types, unknown
+ * plugin names, bad hyperparameters and mismatched explicit weights are {@link ConfigException}s
+ * that give the file, the path and what is accepted.
+ *
+ * <pre>{@code
+ * ModelConfig config = new ConfigReader(Plugins.discover()).read(Path.of("xor.yaml"));
+ * }</pre>
+ */
+public final class ConfigReader {
+    private static final Set<String> ROOT_KEYS =
+            Set.of("input_shape", "layers", "loss", "optimizer", "metrics", "training");
+    private static final Set<String> DENSE_KEYS = Set.of("type", "name", "units", "activation",
+            "use_bias", "kernel_initializer", "bias_initializer", "weights", "bias");
+    private static final Set<String> ACTIVATION_KEYS = Set.of("type", "name", "activation");
+    private static final Set<String> TRAINING_KEYS = Set.of("epochs", "batch_size", "shuffle",
+            "seed", "verbose", "validation_split", "early_stopping");
+    private static final Set<String> EARLY_STOPPING_KEYS =
+            Set.of("monitor", "patience", "min_delta", "restore_best_weights");
+    private static final List<String> LAYER_TYPES = List.of("dense", "activation");
+
+    private final Plugins plugins;
+
+    /** A reader that resolves plugin names against {@code plugins}. */
+    public ConfigReader(Plugins plugins) {
+        this.plugins = Objects.requireNonNull(plugins, "plugins");
+    }
+
+    /** Reads {@code file}; {@code .json} files as JSON, anything else as YAML. */
+    public ModelConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), "", "the file does not exist");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the configuration file " + file, e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Parses {@code text}; JSON when {@code source} ends in {@code .json}, YAML otherwise (YAML
+     * also accepts JSON).
+     *
+     * @param source the file name, used in messages
+     */
+    public ModelConfig parse(String text, String source) {
+        return parse(tree(text, source), source);
+    }
+
+    /** Parses an already-read JSON tree. */
+    public ModelConfig parse(JsonNode tree, String source) {
+        ConfigNode root = new ConfigNode(source, "", tree).requireObject("a model configuration", ROOT_KEYS);
+        int inputSize = inputSize(root.require("input_shape", "the input shape, such as [2]"));
+        List<ConfigNode> layerNodes = root.require("layers", "the list of layers")
+                .requireList("the list of layers");
+        if (layerNodes.isEmpty()) {
+            throw root.get("layers").error("a network needs at least one layer");
+        }
+        List<LayerSpec> layers = new ArrayList<>();
+        Map<String, Integer> counters = new java.util.HashMap<>();
+        Set<String> names = new java.util.HashSet<>();
+        int width = inputSize;
+        for (ConfigNode layerNode : layerNodes) {
+            LayerSpec layer = layer(layerNode, width, counters);
+            if (!names.add(layer.name())) {
+                throw layerNode.get("name").error("a layer named '" + layer.name()
+                        + "' already exists; layer names must be unique");
+            }
+            if (layer instanceof LayerSpec.DenseSpec d) {
+                width = d.units();
+            }
+            layers.add(layer);
+        }
+        ComponentSpec loss = component(root.require("loss", "a loss, such as categorical_crossentropy"),
+                plugins.losses());
+        ComponentSpec optimizer = component(root.require("optimizer", "an optimizer, such as sgd"),
+                plugins.optimizers());
+        List<String> metrics = new ArrayList<>();
+        if (root.has("metrics")) {
+            for (ConfigNode m : root.get("metrics").requireList("metric names")) {
+                String name = m.requireString("a metric name");
+                if (!Metrics.NAMES.contains(name)) {
+                    throw m.error("unknown metric '" + name + "'. "
+                            + org.neurite.core.internal.Names.didYouMean(name, Metrics.NAMES)
+                            + "Accepted: " + String.join(", ", Metrics.NAMES) + ".");
+                }
+                metrics.add(name);
+            }
+        }
+        TrainingSpec training = root.has("training") ? training(root.get("training"))
+                : TrainingSpec.defaults();
+        return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training);
+    }
+
+    static JsonNode tree(String text, String source) {
+        boolean json = source.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        try {
+            JsonNode tree = mapper.readTree(text);
+            if (tree == null || tree.isMissingNode()) {
+                throw new ConfigException(source, "", "the file is empty; expected a model configuration");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+            throw new ConfigException(source, "", where + (json ? "invalid JSON: " : "invalid YAML: ")
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private static int inputSize(ConfigNode node) {
+        List<ConfigNode> dims = node.requireList("the input shape, such as [2]");
+        if (dims.size() != 1) {
+            throw node.error("expected one dimension, such as [2] (dense networks take flat "
+                    + "vectors), but found " + dims.size());
+        }
+        return dims.get(0).requireInt("the input width", 1);
+    }
+
+    private LayerSpec layer(ConfigNode node, int inputWidth, Map<String, Integer> counters) {
+        if (!node.json().isObject()) {
+            throw node.error("expected a layer (an object with a type) but found "
+                    + ConfigNode.describe(node.json()));
+        }
+        String type = node.require("type", "the layer type: " + String.join(" or ", LAYER_TYPES))
+                .requireString("the layer type");
+        String defaultName = type + "_" + counters.merge(type, 1, Integer::sum);
+        switch (type) {
+            case "dense" -> {
+                node.requireObject("a dense layer", DENSE_KEYS);
+                String name = node.has("name") ? node.get("name").requireString("a layer name") : defaultName;
+                int units = node.require("units", "the number of units, at least 1")
+                        .requireInt("the number of units", 1);
+                ComponentSpec activation = node.has("activation")
+                        ? component(node.get("activation"), plugins.activations()) : null;
+                boolean useBias = !node.has("use_bias") || node.get("use_bias").requireBoolean("use_bias");
+                ComponentSpec kernelInit = node.has("kernel_initializer")
+                        ? component(node.get("kernel_initializer"), plugins.initializers())
+                        : component("glorot_uniform", plugins.initializers(), node);
+                ComponentSpec biasInit = node.has("bias_initializer")
+                        ? component(node.get("bias_initializer"), plugins.initializers())
+                        : component("zeros", plugins.initializers(), node);
+                Matrix weights = node.has("weights")
+                        ? matrix(node.get("weights"), inputWidth, units, "inputs×units") : null;
+                Matrix bias = null;
+                if (node.has("bias")) {
+                    if (!useBias) {
+                        throw node.get("bias").error("an explicit bias is given but use_bias is false");
+                    }
+                    bias = vector(node.get("bias"), units);
+                }
+                return new LayerSpec.DenseSpec(name, units, activation, useBias, kernelInit, biasInit,
+                        weights, bias);
+            }
+            case "activation" -> {
+                node.requireObject("an activation layer", ACTIVATION_KEYS);
+                String name = node.has("name") ? node.get("name").requireString("a layer name") : defaultName;
+                return new LayerSpec.ActivationSpec(name, component(
+                        node.require("activation", "the activation, such as relu"), plugins.activations()));
+            }
+            default -> throw node.get("type").error("unknown layer type '" + type + "'. "
+                    + org.neurite.core.internal.Names.didYouMean(type, LAYER_TYPES)
+                    + "Accepted: " + String.join(", ", LAYER_TYPES) + ".");
+        }
+    }
+
+    /** A plugin reference: a plain name, or an object with {@code name} and hyperparameters. */
+    private static <T extends Component> ComponentSpec component(ConfigNode node, PluginCatalog<T> catalog) {
+        String kind = catalog.kind().label();
+        if (node.json().isTextual()) {
+            return component(node.json().asText(), catalog, node);
+        }
+        if (!node.json().isObject()) {
+            throw node.error("expected the " + kind + " as a name, or as an object {name: ..., "
+                    + "<hyperparameters>}, but found " + ConfigNode.describe(node.json()));
+        }
+        String name = node.require("name", "the " + kind + "'s name").requireString("a name");
+        if (!catalog.contains(name)) {
+            throw node.get("name").error(catalog.unknownName(name));
+        }
+        Map<String, Object> given = node.scalars("name");
+        try {
+            Hyperparameters values = catalog.resolve(name, given);
+            return new ComponentSpec(name, values.asMap());
+        } catch (HyperparameterException e) {
+            throw node.get(e.key()).error(e.getMessage());
+        }
+    }
+
+    private static <T extends Component> ComponentSpec component(String name, PluginCatalog<T> catalog,
+                                                                 ConfigNode where) {
+        try {
+            return new ComponentSpec(name, catalog.resolve(name, Map.of()).asMap());
+        } catch (PluginException e) {
+            throw where.error(e.getMessage());
+        }
+    }
+
+    private static Matrix matrix(ConfigNode node, int rows, int cols, String orientation) {
+        List<ConfigNode> rowNodes = node.requireList("a " + rows + "×" + cols + " nested list ("
+                + orientation + ")");
+        if (rowNodes.size() != rows) {
+            throw node.error("the explicit weights have " + rowNodes.size() + " rows but this layer needs "
+                    + rows + "×" + cols + " (" + orientation + ")");
+        }
+        Matrix m = new Matrix(rows, cols);
+        for (int r = 0; r < rows; r++) {
+            List<ConfigNode> values = rowNodes.get(r).requireList("a row of " + cols + " numbers");
+            if (values.size() != cols) {
+                throw rowNodes.get(r).error("this row has " + values.size() + " values but the weights are "
+                        + rows + "×" + cols + " (" + orientation + ")");
+            }
+            for (int c = 0; c < cols; c++) {
+                m.set(r, c, finiteFloat(values.get(c)));
+            }
+        }
+        return m;
+    }
+
+    private static Matrix vector(ConfigNode node, int size) {
+        List<ConfigNode> values = node.requireList("a list of " + size + " numbers");
+        if (values.size() != size) {
+            throw node.error("the explicit bias has " + values.size() + " values but the layer has "
+                    + size + " units");
+        }
+        Matrix m = new Matrix(1, size);
+        for (int c = 0; c < size; c++) {
+            m.set(0, c, finiteFloat(values.get(c)));
+        }
+        return m;
+    }
+
+    private static float finiteFloat(ConfigNode node) {
+        double v = node.requireDouble("a weight");
+        if (!Double.isFinite(v) || Math.abs(v) > Float.MAX_VALUE) {
+            throw node.error("a weight must be a finite float, got " + v);
+        }
+        return (float) v;
+    }
+
+    private static TrainingSpec training(ConfigNode node) {
+        node.requireObject("training settings", TRAINING_KEYS);
+        TrainingSpec d = TrainingSpec.defaults();
+        int epochs = node.has("epochs") ? node.get("epochs").requireInt("the number of epochs", 1) : d.epochs();
+        int batchSize = node.has("batch_size")
+                ? node.get("batch_size").requireInt("the batch size", 1) : d.batchSize();
+        boolean shuffle = node.has("shuffle") ? node.get("shuffle").requireBoolean("shuffle") : d.shuffle();
+        Long seed = node.has("seed") ? node.get("seed").requireLong("the seed") : null;
+        int verbose = d.verbose();
+        if (node.has("verbose")) {
+            verbose = node.get("verbose").requireInt("verbose (0, 1 or 2)", 0);
+            if (verbose > 2) {
+                throw node.get("verbose").error("verbose must be 0 (silent), 1 (progress bar) or 2 "
+                        + "(one line per epoch), got " + verbose);
+            }
+        }
+        double split = 0;
+        if (node.has("validation_split")) {
+            split = node.get("validation_split").requireDouble("the validation split");
+            if (!(split >= 0 && split < 1)) {
+                throw node.get("validation_split").error("the validation split must be in [0, 1), got " + split);
+            }
+        }
+        TrainingSpec.EarlyStoppingSpec early = null;
+        if (node.has("early_stopping")) {
+            ConfigNode e = node.get("early_stopping").requireObject("early stopping settings", EARLY_STOPPING_KEYS);
+            String monitor = e.has("monitor") ? e.get("monitor").requireString("the monitored quantity") : "val_loss";
+            int patience = e.has("patience") ? e.get("patience").requireInt("patience", 0) : 0;
+            double minDelta = e.has("min_delta") ? e.get("min_delta").requireDouble("min_delta") : 0;
+            if (minDelta < 0) {
+                throw e.get("min_delta").error("min_delta must not be negative, got " + minDelta);
+            }
+            boolean restore = e.has("restore_best_weights")
+                    && e.get("restore_best_weights").requireBoolean("restore_best_weights");
+            early = new TrainingSpec.EarlyStoppingSpec(monitor, patience, minDelta, restore);
+        }
+        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, split, early);
+    }
+}

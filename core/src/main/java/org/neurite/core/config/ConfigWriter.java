@@ -1,0 +1,131 @@
+package org.neurite.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.util.Map;
+import org.neurite.core.tensor.Matrix;
+
+/**
+ * Writes a {@link ModelConfig} back out in the schema {@link ConfigReader} reads; reading the
+ * output gives an equal configuration.
+ */
+public final class ConfigWriter {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ConfigWriter() {
+    }
+
+    /** The configuration as a JSON tree. */
+    public static ObjectNode toTree(ModelConfig config) {
+        ObjectNode root = NODES.objectNode();
+        root.putArray("input_shape").add(config.inputSize());
+        ArrayNode layers = root.putArray("layers");
+        for (LayerSpec layer : config.layers()) {
+            ObjectNode l = layers.addObject();
+            if (layer instanceof LayerSpec.DenseSpec d) {
+                l.put("type", "dense");
+                l.put("name", d.name());
+                l.put("units", d.units());
+                if (d.activation() != null) {
+                    l.set("activation", component(d.activation()));
+                }
+                l.put("use_bias", d.useBias());
+                l.set("kernel_initializer", component(d.kernelInitializer()));
+                l.set("bias_initializer", component(d.biasInitializer()));
+                if (d.weights() != null) {
+                    l.set("weights", matrix(d.weights()));
+                }
+                if (d.bias() != null) {
+                    l.set("bias", matrix(d.bias()).get(0));
+                }
+            } else if (layer instanceof LayerSpec.ActivationSpec a) {
+                l.put("type", "activation");
+                l.put("name", a.name());
+                l.set("activation", component(a.activation()));
+            }
+        }
+        root.set("loss", component(config.loss()));
+        root.set("optimizer", component(config.optimizer()));
+        ArrayNode metrics = root.putArray("metrics");
+        config.metrics().forEach(metrics::add);
+        TrainingSpec t = config.training();
+        ObjectNode training = root.putObject("training");
+        training.put("epochs", t.epochs());
+        training.put("batch_size", t.batchSize());
+        training.put("shuffle", t.shuffle());
+        if (t.seed() != null) {
+            training.put("seed", t.seed());
+        }
+        training.put("verbose", t.verbose());
+        if (t.validationSplit() != 0) {
+            training.put("validation_split", t.validationSplit());
+        }
+        if (t.earlyStopping() != null) {
+            ObjectNode e = training.putObject("early_stopping");
+            e.put("monitor", t.earlyStopping().monitor());
+            e.put("patience", t.earlyStopping().patience());
+            e.put("min_delta", t.earlyStopping().minDelta());
+            e.put("restore_best_weights", t.earlyStopping().restoreBestWeights());
+        }
+        return root;
+    }
+
+    /** The configuration as indented JSON. */
+    public static String toJson(ModelConfig config) {
+        return write(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT), toTree(config));
+    }
+
+    /** The configuration as YAML. */
+    public static String toYaml(ModelConfig config) {
+        YAMLFactory yaml = YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+        return write(new ObjectMapper(yaml), toTree(config));
+    }
+
+    private static String write(ObjectMapper mapper, JsonNode tree) {
+        try {
+            return mapper.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a configuration tree", e);
+        }
+    }
+
+    private static JsonNode component(ComponentSpec spec) {
+        if (spec.hyperparameters().isEmpty()) {
+            return NODES.textNode(spec.name());
+        }
+        ObjectNode o = NODES.objectNode();
+        o.put("name", spec.name());
+        for (Map.Entry<String, Object> e : spec.hyperparameters().entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Boolean b) {
+                o.put(e.getKey(), b);
+            } else if (v instanceof Long l) {
+                o.put(e.getKey(), l);
+            } else if (v instanceof Number n) {
+                o.put(e.getKey(), n.doubleValue());
+            } else {
+                o.put(e.getKey(), String.valueOf(v));
+            }
+        }
+        return o;
+    }
+
+    private static ArrayNode matrix(Matrix m) {
+        ArrayNode rows = NODES.arrayNode();
+        for (int r = 0; r < m.rows(); r++) {
+            ArrayNode row = rows.addArray();
+            for (int c = 0; c < m.cols(); c++) {
+                row.add(m.get(r, c));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,88 @@
+package org.neurite.core.model;
+
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.neurite.core.config.ComponentSpec;
+import org.neurite.core.config.LayerSpec;
+import org.neurite.core.config.ModelConfig;
+import org.neurite.core.layer.ActivationLayer;
+import org.neurite.core.layer.Dense;
+import org.neurite.core.network.Network;
+import org.neurite.core.plugin.PluginCatalog;
+import org.neurite.core.plugin.Plugins;
+import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.Component;
+import org.neurite.core.spi.Loss;
+import org.neurite.core.spi.Optimizer;
+import org.neurite.core.tensor.Kernels;
+
+/**
+ * Builds {@link Model}s from configurations, taking every plugin from the catalogs by name.
+ *
+ * <pre>{@code
+ * ModelAssembler assembler = new ModelAssembler(Plugins.discover());
+ * Model model = assembler.assemble(new ConfigReader(plugins).read(Path.of("xor.yaml")));
+ * }</pre>
+ *
+ * <p>Thread-safe; each call builds an independent model.
+ */
+public final class ModelAssembler {
+    private final Plugins plugins;
+    private final Kernels kernels;
+
+    /** An assembler using {@code plugins} and the best available kernels. */
+    public ModelAssembler(Plugins plugins) {
+        this(plugins, Kernels.best());
+    }
+
+    /** An assembler using {@code plugins} and {@code kernels}. */
+    public ModelAssembler(Plugins plugins, Kernels kernels) {
+        this.plugins = Objects.requireNonNull(plugins, "plugins");
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
+    }
+
+    /** The catalogs this assembler resolves names in. */
+    public Plugins plugins() {
+        return plugins;
+    }
+
+    /**
+     * A new model for {@code config}, its weights drawn with the configured seed (a random one,
+     * recorded in the model's config, if none is set).
+     */
+    public Model assemble(ModelConfig config) {
+        long seed = config.training().seed() != null ? config.training().seed()
+                : new SplittableRandom().nextLong();
+        ModelConfig resolved = config.withTraining(config.training().withSeed(seed));
+        Set<PluginUse> uses = new LinkedHashSet<>();
+        Network.Builder builder = Network.builder(resolved.inputSize()).kernels(kernels).seed(seed);
+        for (LayerSpec layer : resolved.layers()) {
+            if (layer instanceof LayerSpec.DenseSpec d) {
+                builder.add(Dense.builder(d.units()).name(d.name())
+                        .activation(d.activation() == null ? null
+                                : create(plugins.activations(), d.activation(), uses))
+                        .useBias(d.useBias())
+                        .kernelInitializer(create(plugins.initializers(), d.kernelInitializer(), uses))
+                        .biasInitializer(create(plugins.initializers(), d.biasInitializer(), uses))
+                        .weights(d.weights())
+                        .bias(d.bias())
+                        .build());
+            } else if (layer instanceof LayerSpec.ActivationSpec a) {
+                Activation activation = create(plugins.activations(), a.activation(), uses);
+                builder.add(new ActivationLayer(a.name(), activation));
+            }
+        }
+        Network network = builder.build();
+        Loss loss = create(plugins.losses(), resolved.loss(), uses);
+        Optimizer optimizer = create(plugins.optimizers(), resolved.optimizer(), uses);
+        return new Model(resolved, network, loss, optimizer, uses);
+    }
+
+    private static <T extends Component> T create(PluginCatalog<T> catalog, ComponentSpec spec,
+                                                  Set<PluginUse> uses) {
+        uses.add(new PluginUse(catalog.kind().label(), spec.name(), catalog.source(spec.name())));
+        return catalog.create(spec.name(), spec.hyperparameters());
+    }
+}

@@ -1,0 +1,155 @@
+package org.neurite.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.MapBinder;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.neurite.core.plugin.PluginCatalog;
+import org.neurite.core.plugin.PluginException;
+import org.neurite.core.plugin.PluginKind;
+import org.neurite.core.plugin.Plugins;
+import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.Component;
+import org.neurite.core.spi.Initializer;
+import org.neurite.core.spi.Loss;
+import org.neurite.core.spi.Optimizer;
+
+/**
+ * The Guice module that binds already-discovered plugins by name and provides the
+ * {@link Plugins} that networks are built from.
+ *
+ * <p>Each discovered plugin is added to a {@link MapBinder} of its kind
+ * ({@code Map<String, Activation>}, {@code Map<String, Loss>}, {@code Map<String, Optimizer>},
+ * {@code Map<String, Initializer>}) under its {@link Component#name()}. Any other module can add
+ * to the same maps; the singleton {@link Plugins} this module provides holds the discovered
+ * plugins and the bound ones alike, so a bound plugin is used by name exactly like a discovered
+ * one.
+ *
+ * <pre>{@code
+ * class MyPluginsModule extends AbstractModule {
+ *     protected void configure() {
+ *         MapBinder.newMapBinder(binder(), String.class, Activation.class)
+ *                 .addBinding("swish").toInstance(new Swish());
+ *     }
+ * }
+ *
+ * Injector injector = Guice.createInjector(NeuriteModule.discover(), new MyPluginsModule());
+ * Activation swish = injector.getInstance(Plugins.class).activations().get("swish");
+ * }</pre>
+ *
+ * <p><b>Errors.</b> Binding mistakes fail {@code createInjector} with a
+ * {@link com.google.inject.CreationException}: two plugins of one kind under one name (Guice
+ * lists where each was bound, a discovered one as {@code activation 'relu' discovered in <jar>}),
+ * and a plugin bound under a key other than its {@code name()}, which is its config key.
+ *
+ * <p>Discovery runs once, before the injector: this module only binds the {@link Plugins} it is
+ * given, and {@link #configure()} has no side effects.
+ */
+public final class NeuriteModule extends AbstractModule {
+    /** The source of a plugin that a Guice module bound rather than discovery found. */
+    static final String BOUND_SOURCE = "a Guice module binding";
+
+    private final Plugins discovered;
+
+    /**
+     * A module that binds {@code discovered}, typically the result of
+     * {@link Plugins#discover(ClassLoader)}.
+     */
+    public NeuriteModule(Plugins discovered) {
+        this.discovered = Objects.requireNonNull(discovered, "discovered");
+    }
+
+    /** Discovers plugins once with {@link Plugins#discover()} and returns a module binding them. */
+    public static NeuriteModule discover() {
+        return new NeuriteModule(Plugins.discover());
+    }
+
+    /**
+     * Discovers the plugins visible to {@code loader} once with
+     * {@link Plugins#discover(ClassLoader)} and returns a module binding them.
+     *
+     * @throws PluginException if two discovered providers of one kind share a name
+     */
+    public static NeuriteModule discover(ClassLoader loader) {
+        return new NeuriteModule(Plugins.discover(loader));
+    }
+
+    @Override
+    protected void configure() {
+        for (PluginKind<?> kind : PluginKind.ALL) {
+            bindDiscovered(discovered.catalog(kind));
+        }
+        // Building the catalogs while the injector is created makes a mis-bound plugin a
+        // CreationException, like a duplicate name, instead of a failure on first use.
+        bind(EagerPlugins.class).asEagerSingleton();
+    }
+
+    private <T extends Component> void bindDiscovered(PluginCatalog<T> catalog) {
+        PluginKind<T> kind = catalog.kind();
+        // Declared even when nothing was discovered, so that the map of this kind always exists.
+        MapBinder.newMapBinder(binder(), String.class, kind.type());
+        catalog.entries().forEach((name, entry) -> {
+            // The source is what Guice prints for this binding, e.g. in a duplicate-key error.
+            String source = kind.label() + " '" + name + "' discovered in " + entry.source();
+            MapBinder.newMapBinder(binder().withSource(source), String.class, kind.type())
+                    .addBinding(name).toInstance(entry.instance());
+        });
+    }
+
+    /**
+     * The catalogs of every discovered and bound plugin; discovered plugins keep their jar as
+     * source, bound ones have {@value #BOUND_SOURCE}.
+     *
+     * <p>It reads the maps' entry sets rather than the maps: under
+     * {@link MapBinder#permitDuplicates()} a map silently keeps one of two plugins with one
+     * name, while the entry set holds both, and the catalog refuses them.
+     *
+     * @throws PluginException if a plugin is bound under a key other than its name, or two of
+     *                         one kind share a name
+     */
+    @Provides
+    @Singleton
+    Plugins plugins(Set<Map.Entry<String, Provider<Activation>>> activations,
+                    Set<Map.Entry<String, Provider<Loss>>> losses,
+                    Set<Map.Entry<String, Provider<Optimizer>>> optimizers,
+                    Set<Map.Entry<String, Provider<Initializer>>> initializers) {
+        return new Plugins(catalog(discovered.activations(), activations),
+                catalog(discovered.losses(), losses),
+                catalog(discovered.optimizers(), optimizers),
+                catalog(discovered.initializers(), initializers),
+                discovered.loadFailures());
+    }
+
+    private static <T extends Component> PluginCatalog<T> catalog(
+            PluginCatalog<T> discovered, Set<Map.Entry<String, Provider<T>>> bindings) {
+        PluginKind<T> kind = discovered.kind();
+        PluginCatalog.Builder<T> builder = PluginCatalog.builder(kind);
+        for (Map.Entry<String, Provider<T>> binding : bindings) {
+            String key = binding.getKey();
+            T instance = binding.getValue().get();
+            if (!key.equals(instance.name())) {
+                throw new PluginException("The " + kind.label() + " bound under the key '" + key
+                        + "' is " + instance.getClass().getName() + ", whose name() is '"
+                        + instance.name() + "'. A plugin's name() is its config key: bind it with "
+                        + "addBinding(\"" + instance.name() + "\"), or make its name() return '"
+                        + key + "'.");
+            }
+            boolean wasDiscovered = discovered.contains(key) && discovered.get(key) == instance;
+            builder.add(instance, wasDiscovered ? discovered.source(key) : BOUND_SOURCE);
+        }
+        return builder.build();
+    }
+
+    /** Needs the {@link Plugins}, so that binding it as an eager singleton builds them early. */
+    static final class EagerPlugins {
+        @Inject
+        EagerPlugins(Plugins plugins) {
+            // Nothing to keep: being constructed with the plugins is the whole point.
+        }
+    }
+}
