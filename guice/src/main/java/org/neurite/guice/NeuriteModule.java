@@ -9,6 +9,8 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.neurite.core.config.ConfigReader;
+import org.neurite.core.model.ModelAssembler;
 import org.neurite.core.plugin.PluginCatalog;
 import org.neurite.core.plugin.PluginException;
 import org.neurite.core.plugin.PluginKind;
@@ -40,6 +42,10 @@ import org.neurite.core.spi.Optimizer;
  *
  * Injector injector = Guice.createInjector(NeuriteModule.discover(), new MyPluginsModule());
  * Activation swish = injector.getInstance(Plugins.class).activations().get("swish");
+ *
+ * // Networks from configuration files, with discovered and bound plugins alike:
+ * ModelConfig config = injector.getInstance(ConfigReader.class).read(Path.of("xor.yaml"));
+ * Model model = injector.getInstance(ModelAssembler.class).assemble(config);
  * }</pre>
  *
  * <p><b>Errors.</b> Binding mistakes fail {@code createInjector} with a
@@ -123,6 +129,20 @@ public final class NeuriteModule extends AbstractModule {
                 catalog(discovered.optimizers(), optimizers),
                 catalog(discovered.initializers(), initializers),
                 discovered.loadFailures());
+    }
+
+    /** Reads configuration files, resolving plugin names in the provided {@link Plugins}. */
+    @Provides
+    @Singleton
+    ConfigReader configReader(Plugins plugins) {
+        return new ConfigReader(plugins);
+    }
+
+    /** Builds models from configurations with the provided {@link Plugins}. */
+    @Provides
+    @Singleton
+    ModelAssembler modelAssembler(Plugins plugins) {
+        return new ModelAssembler(plugins);
     }
 
     private static <T extends Component> PluginCatalog<T> catalog(

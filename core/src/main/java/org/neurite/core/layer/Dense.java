@@ -195,7 +195,9 @@ public final class Dense implements Layer {
 
     @Override
     public Matrix backwardFromLogits(Matrix gradLogits, boolean needInputGradient) {
-        Matrix.requireShape(gradLogits, input.rows(), units, name + ": dL/dlogits");
+        if (!gradLogits.hasShape(input.rows(), units)) {
+            throw Matrix.shapeMismatch(gradLogits, input.rows(), units, name + ": dL/dlogits");
+        }
         kernels.multiplyTransposeA(input, gradLogits, kernel.gradient());
         if (useBias) {
             kernels.sumRows(gradLogits, bias.gradient());

@@ -107,8 +107,8 @@ public final class Network {
      */
     public Matrix forward(Matrix x) {
         Matrix h = x;
-        for (Layer layer : layers) {
-            h = layer.forward(h);
+        for (int i = 0; i < layers.size(); i++) {
+            h = layers.get(i).forward(h);
         }
         return h;
     }

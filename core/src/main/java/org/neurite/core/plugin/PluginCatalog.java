@@ -129,7 +129,7 @@ public final class PluginCatalog<T extends Component> {
 
     @Override
     public String toString() {
-        return kind.label() + "s " + names();
+        return kind.plural() + " " + names();
     }
 
     /** Collects entries; two with one name is an error naming both and their sources. */
@@ -156,10 +156,11 @@ public final class PluginCatalog<T extends Component> {
             }
             Entry<T> previous = entries.get(name);
             if (previous != null) {
-                throw new PluginException("Two " + kind.label() + "s are named '" + name + "': "
+                throw new PluginException("Two " + kind.plural() + " are named '" + name + "': "
                         + previous.instance().getClass().getName() + " (from " + previous.source()
                         + ") and " + instance.getClass().getName() + " (from " + source + "). "
-                        + "Names must be unique: remove one of them from the class path or rename one.");
+                        + "Names must be unique: remove one of them (its jar from the class path, or "
+                        + "its Guice binding) or rename one.");
             }
             entries.put(name, new Entry<>(instance, source));
             return this;

@@ -46,7 +46,8 @@ final class PluginDiscovery {
                 provider = providers.next();
             } catch (ServiceConfigurationError | LinkageError e) {
                 // The iterator skips the broken entry and carries on with the next one.
-                fail(failures, "A " + kind.label() + " provider listed in META-INF/services/"
+                String article = "aeiou".indexOf(kind.label().charAt(0)) >= 0 ? "An " : "A ";
+                fail(failures, article + kind.label() + " provider listed in META-INF/services/"
                         + kind.type().getName() + " could not be loaded: " + describe(e), e);
                 continue;
             }
@@ -64,7 +65,7 @@ final class PluginDiscovery {
             }
         }
         PluginCatalog<T> catalog = builder.build();
-        LOG.info("Discovered {} {}s: {}", catalog.names().size(), kind.label(),
+        LOG.info("Discovered {} {}: {}", catalog.names().size(), kind.plural(),
                 catalog.entries().entrySet().stream()
                         .map(e -> e.getKey() + " (" + shortSource(e.getValue().source()) + ")")
                         .collect(Collectors.joining(", ")));

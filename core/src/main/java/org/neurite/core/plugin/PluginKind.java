@@ -16,23 +16,25 @@ import org.neurite.core.spi.Optimizer;
  */
 public final class PluginKind<T extends Component> {
     public static final PluginKind<Activation> ACTIVATION =
-            new PluginKind<>("activation", Activation.class, Configurer.of(Activation::configure));
+            new PluginKind<>("activation", "activations", Activation.class, Configurer.of(Activation::configure));
     public static final PluginKind<Loss> LOSS =
-            new PluginKind<>("loss", Loss.class, Configurer.of(Loss::configure));
+            new PluginKind<>("loss", "losses", Loss.class, Configurer.of(Loss::configure));
     public static final PluginKind<Optimizer> OPTIMIZER =
-            new PluginKind<>("optimizer", Optimizer.class, Configurer.of(Optimizer::configure));
+            new PluginKind<>("optimizer", "optimizers", Optimizer.class, Configurer.of(Optimizer::configure));
     public static final PluginKind<Initializer> INITIALIZER =
-            new PluginKind<>("initializer", Initializer.class, Configurer.of(Initializer::configure));
+            new PluginKind<>("initializer", "initializers", Initializer.class, Configurer.of(Initializer::configure));
 
     /** Every kind, in a fixed order. */
     public static final List<PluginKind<?>> ALL = List.of(ACTIVATION, LOSS, OPTIMIZER, INITIALIZER);
 
     private final String label;
+    private final String plural;
     private final Class<T> type;
     private final Configurer<T> configurer;
 
-    private PluginKind(String label, Class<T> type, Configurer<T> configurer) {
+    private PluginKind(String label, String plural, Class<T> type, Configurer<T> configurer) {
         this.label = label;
+        this.plural = plural;
         this.type = type;
         this.configurer = configurer;
     }
@@ -40,6 +42,11 @@ public final class PluginKind<T extends Component> {
     /** The word for this kind in messages, such as {@code activation}. */
     public String label() {
         return label;
+    }
+
+    /** The plural, such as {@code losses}. */
+    public String plural() {
+        return plural;
     }
 
     /** The service interface. */

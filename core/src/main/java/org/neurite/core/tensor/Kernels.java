@@ -48,7 +48,9 @@ public interface Kernels {
 
     /** {@code m[r, :] += row} for every row {@code r}; {@code row} is 1×cols. */
     default void addRowVector(Matrix m, Matrix row) {
-        Matrix.requireShape(row, 1, m.cols(), "the row vector added to a " + m.shape() + " matrix");
+        if (!row.hasShape(1, m.cols())) {
+            throw Matrix.shapeMismatch(row, 1, m.cols(), "the row vector added to a " + m.shape() + " matrix");
+        }
         float[] d = m.data();
         float[] v = row.data();
         int cols = m.cols();
@@ -61,7 +63,9 @@ public interface Kernels {
 
     /** {@code out[0, c] = Σ_r m[r, c]}: the column sums, as a 1×cols matrix. */
     default void sumRows(Matrix m, Matrix out) {
-        Matrix.requireShape(out, 1, m.cols(), "the column sums of a " + m.shape() + " matrix");
+        if (!out.hasShape(1, m.cols())) {
+            throw Matrix.shapeMismatch(out, 1, m.cols(), "the column sums of a " + m.shape() + " matrix");
+        }
         float[] d = m.data();
         float[] s = out.data();
         int cols = m.cols();
@@ -86,30 +90,34 @@ public interface Kernels {
         return KernelsSelection.BEST;
     }
 
-    /** Fails unless {@code c = a·b} is defined for these shapes. */
+    /** Fails unless {@code c = a·b} is defined for these shapes. Allocates nothing when it is. */
     static void checkMultiply(Matrix a, Matrix b, Matrix c) {
-        checkProduct(a.rows(), a.cols(), b.rows(), b.cols(), c, a.shape(), b.shape());
+        if (a.cols() != b.rows() || !c.hasShape(a.rows(), b.cols())) {
+            throw productMismatch(a.rows(), a.cols(), b.rows(), b.cols(), c, a.shape(), b.shape());
+        }
     }
 
-    /** Fails unless {@code c = aᵀ·b} is defined for these shapes. */
+    /** Fails unless {@code c = aᵀ·b} is defined for these shapes. Allocates nothing when it is. */
     static void checkMultiplyTransposeA(Matrix a, Matrix b, Matrix c) {
-        checkProduct(a.cols(), a.rows(), b.rows(), b.cols(), c, a.shape() + "ᵀ", b.shape());
+        if (a.rows() != b.rows() || !c.hasShape(a.cols(), b.cols())) {
+            throw productMismatch(a.cols(), a.rows(), b.rows(), b.cols(), c, a.shape() + "ᵀ", b.shape());
+        }
     }
 
-    /** Fails unless {@code c = a·bᵀ} is defined for these shapes. */
+    /** Fails unless {@code c = a·bᵀ} is defined for these shapes. Allocates nothing when it is. */
     static void checkMultiplyTransposeB(Matrix a, Matrix b, Matrix c) {
-        checkProduct(a.rows(), a.cols(), b.cols(), b.rows(), c, a.shape(), b.shape() + "ᵀ");
+        if (a.cols() != b.cols() || !c.hasShape(a.rows(), b.rows())) {
+            throw productMismatch(a.rows(), a.cols(), b.cols(), b.rows(), c, a.shape(), b.shape() + "ᵀ");
+        }
     }
 
-    private static void checkProduct(int m, int k, int k2, int n, Matrix c,
-                                      String left, String right) {
+    private static IllegalArgumentException productMismatch(int m, int k, int k2, int n, Matrix c,
+                                                            String left, String right) {
         if (k != k2) {
-            throw new IllegalArgumentException("cannot multiply " + left + " by " + right
+            return new IllegalArgumentException("cannot multiply " + left + " by " + right
                     + ": inner dimensions " + k + " ≠ " + k2);
         }
-        if (c.rows() != m || c.cols() != n) {
-            throw new IllegalArgumentException("the product of " + left + " and " + right
-                    + " is " + m + "×" + n + " but the result matrix is " + c.shape());
-        }
+        return new IllegalArgumentException("the product of " + left + " and " + right
+                + " is " + m + "×" + n + " but the result matrix is " + c.shape());
     }
 }

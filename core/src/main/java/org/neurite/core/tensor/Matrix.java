@@ -149,14 +149,24 @@ public final class Matrix {
         return rows + "×" + cols;
     }
 
+    /** {@code true} if this matrix is {@code rows×cols}. */
+    public boolean hasShape(int rows, int cols) {
+        return this.rows == rows && this.cols == cols;
+    }
+
     /**
      * Fails unless {@code m} is {@code rows×cols}; the message names {@code what} and both shapes.
+     * Hot loops should test {@link #hasShape} first and build {@code what} only on failure.
      */
     public static void requireShape(Matrix m, int rows, int cols, String what) {
-        if (m.rows != rows || m.cols != cols) {
-            throw new IllegalArgumentException(what + " must be " + rows + "×" + cols
-                    + " but is " + m.shape());
+        if (!m.hasShape(rows, cols)) {
+            throw shapeMismatch(m, rows, cols, what);
         }
+    }
+
+    /** The error for {@code m} not being {@code rows×cols}: names {@code what} and both shapes. */
+    public static IllegalArgumentException shapeMismatch(Matrix m, int rows, int cols, String what) {
+        return new IllegalArgumentException(what + " must be " + rows + "×" + cols + " but is " + m.shape());
     }
 
     /** Same elements and shape, compared bit for bit. */

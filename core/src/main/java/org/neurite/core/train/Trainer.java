@@ -289,8 +289,8 @@ public final class Trainer {
                 }
                 java.util.Arrays.fill(sums, 0);
                 for (int b = 0; b < batches; b++) {
-                    for (TrainingListener l : listeners) {
-                        l.onBatchBegin(this, epoch, b);
+                    for (int i = 0; i < listeners.size(); i++) {
+                        listeners.get(i).onBatchBegin(this, epoch, b);
                     }
                     int start = b * batchSize;
                     int rows = Math.min(batchSize, n - start);
@@ -300,8 +300,8 @@ public final class Trainer {
                     double batchLoss = step(slot, epoch, b, lastFinite);
                     lastFinite = batchLoss;
                     sums[0] += batchLoss * rows;
-                    for (TrainingListener l : listeners) {
-                        l.onBatchEnd(this, epoch, b, batchLoss);
+                    for (int i = 0; i < listeners.size(); i++) {
+                        listeners.get(i).onBatchEnd(this, epoch, b, batchLoss);
                     }
                 }
                 Map<String, Double> logs = new LinkedHashMap<>();
@@ -344,7 +344,9 @@ public final class Trainer {
             for (int m = 0; m < metrics.size(); m++) {
                 sums[m + 1] += metrics.get(m).compute(out, slot.y) * slot.x.rows();
             }
-            for (Parameter p : network.parameters()) {
+            List<Parameter> parameters = network.parameters();
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter p = parameters.get(i);
                 if (!p.gradient().isFinite()) {
                     throw diverged(epoch, batch, "the gradient of " + p.name()
                             + " contains NaN or infinite values", lastFinite);
