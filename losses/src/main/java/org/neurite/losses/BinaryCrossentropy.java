@@ -1,0 +1,77 @@
+package org.neurite.losses;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.Loss;
+import org.neurite.core.tensor.Matrix;
+
+/**
+ * Binary cross-entropy, {@code binary_crossentropy}: for each output column an independent
+ * yes/no probability, {@code −(t·log p + (1 − t)·log(1 − p))}.
+ *
+ * <p>As Keras computes it from probabilities: {@code p} is clipped to {@code [1e-7, 1 − 1e-7]};
+ * the element losses are averaged over the columns of each sample (Keras takes the mean over the
+ * last axis), then over the batch, so the gradient carries {@code 1/(n·k)} and is 0 through an
+ * active clip. Behind a {@code sigmoid} output {@link #fusedWith} gives the exact form over the
+ * logits, {@code max(z, 0) − z·t + log1p(exp(−|z|))}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class BinaryCrossentropy implements Loss {
+    /** The registry name. */
+    public static final String NAME = "binary_crossentropy";
+
+    /** The loss with Keras's defaults; it has no hyperparameters. */
+    public BinaryCrossentropy() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The mean over all {@code n·k} elements of {@code −(t·log c + (1 − t)·log(1 − c))}, {@code c = clip(p)}. */
+    @Override
+    public double loss(Matrix predictions, Matrix targets) {
+        Batch.requireSameShape(NAME, predictions, targets);
+        float[] p = predictions.data();
+        float[] t = targets.data();
+        double total = 0;
+        for (int i = 0; i < p.length; i++) {
+            double c = Clipping.clip(p[i]);
+            double ti = t[i];
+            total -= ti * Math.log(c) + (1 - ti) * Math.log(1 - c);
+        }
+        return p.length == 0 ? 0 : total / p.length;
+    }
+
+    /** {@code (−t/p + (1 − t)/(1 − p)) / (n·k)} where the clip passes {@code p}, 0 elsewhere. */
+    @Override
+    public void gradient(Matrix predictions, Matrix targets, Matrix grad) {
+        Batch.requireSameShape(NAME, predictions, targets);
+        Batch.requireGradientShape(NAME, predictions, grad);
+        float[] p = predictions.data();
+        float[] t = targets.data();
+        float[] out = grad.data();
+        int count = p.length;
+        for (int i = 0; i < count; i++) {
+            double pi = p[i];
+            double ti = t[i];
+            out[i] = Clipping.passesGradient(pi) ? (float) ((-ti / pi + (1 - ti) / (1 - pi)) / count) : 0f;
+        }
+    }
+
+    /** Over the logits of a {@code sigmoid} output, unclipped and stable; else empty. */
+    @Override
+    public Optional<Loss> fusedWith(Activation outputActivation) {
+        Objects.requireNonNull(outputActivation, "outputActivation");
+        return "sigmoid".equals(outputActivation.name())
+                ? Optional.of(BinaryCrossentropyFromLogits.INSTANCE) : Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
+    }
+}
