@@ -1,6 +1,8 @@
 package org.neurite.core.plugin;
 
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -89,11 +91,19 @@ final class PluginDiscovery {
     static String sourceOf(Class<?> type) {
         CodeSource cs = type.getProtectionDomain().getCodeSource();
         URL location = cs == null ? null : cs.getLocation();
-        return location == null ? "the system class path" : location.toString();
+        if (location == null) {
+            return "the system class path";
+        }
+        try {
+            return "file".equals(location.getProtocol()) ? Path.of(location.toURI()).toString()
+                    : location.toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return location.toString();
+        }
     }
 
     private static String shortSource(String source) {
-        String s = source.endsWith("/") ? source.substring(0, source.length() - 1) : source;
-        return s.substring(s.lastIndexOf('/') + 1);
+        Path name = Path.of(source).getFileName();
+        return name == null ? source : name.toString();
     }
 }

@@ -48,6 +48,26 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(defaultValue, "defaultValue");
+        if (!name.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("hyperparameter key '" + name + "' is not lower_snake_case");
+        }
+        Class<?> expected = switch (type) {
+            case NUMBER -> Double.class;
+            case INTEGER -> Long.class;
+            case BOOLEAN -> Boolean.class;
+        };
+        if (!expected.isInstance(defaultValue)) {
+            throw new IllegalArgumentException("hyperparameter '" + name + "' is a " + type + " but its default "
+                    + defaultValue + " is a " + defaultValue.getClass().getSimpleName());
+        }
+        if (min > max) {
+            throw new IllegalArgumentException("hyperparameter '" + name + "' has an empty range: min " + min
+                    + " > max " + max);
+        }
+        if (defaultValue instanceof Number n && !within(n.doubleValue(), min, minInclusive, max, maxInclusive)) {
+            throw new IllegalArgumentException("hyperparameter '" + name + "' has a default " + defaultValue
+                    + " outside its own range");
+        }
     }
 
     /** A real-valued hyperparameter with no bounds yet. */
@@ -95,6 +115,10 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
 
     /** {@code true} if {@code value} lies within the declared range. */
     public boolean inRange(double value) {
+        return within(value, min, minInclusive, max, maxInclusive);
+    }
+
+    private static boolean within(double value, double min, boolean minInclusive, double max, boolean maxInclusive) {
         boolean aboveMin = minInclusive ? value >= min : value > min;
         boolean belowMax = maxInclusive ? value <= max : value < max;
         return aboveMin && belowMax;

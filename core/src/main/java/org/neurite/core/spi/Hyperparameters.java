@@ -36,10 +36,15 @@ public final class Hyperparameters {
         for (Hyperparameter h : declared) {
             byName.put(h.name(), h);
         }
-        for (String key : given.keySet()) {
+        for (Map.Entry<String, ?> e : given.entrySet()) {
+            String key = e.getKey();
             if (!byName.containsKey(key)) {
                 throw new HyperparameterException(key, component + " has no hyperparameter '"
                         + key + "'; " + accepted(declared));
+            }
+            if (e.getValue() == null) {
+                throw new HyperparameterException(key, component + ": " + key + " has no value; "
+                        + "leave the key out to use its default. " + accepted(declared));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();

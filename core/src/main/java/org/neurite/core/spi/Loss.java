@@ -17,6 +17,9 @@ import org.neurite.core.tensor.Matrix;
  * z·t}). {@link #fusedWith} offers such a loss, which the network then feeds with the logits
  * and whose gradient is taken w.r.t. the logits, skipping the activation's own backward pass.
  *
+ * <p><b>Inputs and outputs.</b> {@code loss} and {@code gradient} never modify their inputs;
+ * {@code gradient} overwrites every element of its output and allocates nothing.
+ *
  * <p><b>Sharing and state.</b> Instances are shared and used from several threads: they hold
  * only final hyperparameter values.
  *

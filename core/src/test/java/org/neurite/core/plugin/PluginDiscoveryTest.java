@@ -87,9 +87,9 @@ class PluginDiscoveryTest {
         assertTrue(plugins.losses().names().contains("test_crossentropy"));
         assertTrue(plugins.optimizers().names().contains("test_sgd"));
         assertTrue(plugins.initializers().names().contains("glorot_uniform"));
-        assertTrue(plugins.activations().source("test_tanh").endsWith("test-classes/"),
+        assertTrue(plugins.activations().source("test_tanh").endsWith("test-classes"),
                 plugins.activations().source("test_tanh"));
-        assertTrue(plugins.initializers().source("zeros").endsWith("/classes/"),
+        assertTrue(plugins.initializers().source("zeros").endsWith("classes"),
                 plugins.initializers().source("zeros"));
     }
 
