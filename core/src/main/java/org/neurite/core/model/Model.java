@@ -1,11 +1,13 @@
 package org.neurite.core.model;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.neurite.core.config.ModelConfig;
 import org.neurite.core.config.TrainingSpec;
+import org.neurite.core.io.ModelFiles;
 import org.neurite.core.network.Network;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.Optimizer;
@@ -120,5 +122,21 @@ public final class Model {
     /** The metric names this model reports. */
     public List<String> metrics() {
         return config.metrics();
+    }
+
+    /**
+     * Saves this model (configuration, parameters, optimizer state, history) to {@code file},
+     * atomically; see {@link org.neurite.core.io.ModelFiles#save}.
+     */
+    public void save(Path file) {
+        ModelFiles.save(this, file);
+    }
+
+    /**
+     * Reads a model written by {@link #save}, building it with {@code assembler}'s plugins;
+     * see {@link ModelFiles#load}.
+     */
+    public static Model load(Path file, ModelAssembler assembler) {
+        return ModelFiles.load(file, assembler);
     }
 }

@@ -285,6 +285,11 @@ public final class Trainer {
                     l.onEpochBegin(this, epoch);
                 }
                 if (options.shuffle()) {
+                    // Each epoch's order depends only on the seed and the epoch index, so training
+                    // resumed from a saved model continues exactly as if it had never stopped.
+                    for (int i = 0; i < n; i++) {
+                        order[i] = i;
+                    }
                     shuffle(order, new SplittableRandom(seed ^ GOLDEN * (epoch + 1)));
                 }
                 java.util.Arrays.fill(sums, 0);

@@ -1,0 +1,281 @@
+package org.neurite.core.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+import org.neurite.core.config.ConfigException;
+import org.neurite.core.config.ConfigReader;
+import org.neurite.core.config.ConfigWriter;
+import org.neurite.core.config.ModelConfig;
+import org.neurite.core.model.Model;
+import org.neurite.core.model.ModelAssembler;
+import org.neurite.core.model.PluginUse;
+import org.neurite.core.plugin.PluginCatalog;
+import org.neurite.core.plugin.PluginException;
+import org.neurite.core.plugin.PluginKind;
+import org.neurite.core.plugin.Plugins;
+import org.neurite.core.spi.Optimizer;
+import org.neurite.core.tensor.Matrix;
+import org.neurite.core.tensor.Parameter;
+
+/**
+ * Saves and loads whole models as one file: a zip archive that numpy opens with
+ * {@code np.load(file)} (an {@code .npz}). Its entries, in order:
+ * <ul>
+ *   <li>{@code config.json}: the resolved configuration, seed included ({@link ConfigWriter});</li>
+ *   <li>{@code parameters/<name>.npy}: each network parameter in network order, as float32
+ *       {@code (rows, cols)}, a bias as {@code (units,)} (Keras's {@code get_weights()});</li>
+ *   <li>{@code optimizer/<key>.npy}: each optimizer state matrix, by its stable key;</li>
+ *   <li>{@code metadata.json}: {@code format_version}, {@code neurite_version}, {@code created},
+ *       {@code seed}, {@code optimizer_iterations}, {@code parameters} and
+ *       {@code optimizer_state} (entry names in order), {@code plugins} (kind, name, source),
+ *       {@code history}, and {@code sha256} of every entry above;</li>
+ *   <li>{@code checksum.sha256}: the SHA-256 of {@code metadata.json}, {@code sha256sum} style.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * ModelFiles.save(model, Path.of("xor.neurite"));
+ * Model again = ModelFiles.load(Path.of("xor.neurite"), new ModelAssembler(Plugins.discover()));
+ * }</pre>
+ *
+ * <p>A loaded model predicts bit-identically to the saved one, and training it further gives
+ * the same weights and history as never having stopped. Stateless and thread-safe; a model
+ * must not be trained while it is being saved.
+ */
+public final class ModelFiles {
+    static final String CONFIG = "config.json";
+    static final String PARAMETERS = "parameters/";
+    static final String OPTIMIZER = "optimizer/";
+
+    private ModelFiles() {
+    }
+
+    /**
+     * Writes {@code model} to {@code file} atomically: a temporary file in the same directory
+     * is written, synced and renamed over {@code file}, so {@code file} holds either the
+     * previous content or the complete new model, never a partial write.
+     *
+     * @throws UncheckedIOException     if the file cannot be written; the previous file is kept
+     * @throws IllegalArgumentException if a parameter or state name cannot be a zip entry name
+     */
+    public static void save(Model model, Path file) {
+        save(model, file, UnaryOperator.identity());
+    }
+
+    /** {@link #save(Model, Path)} with the file's output stream wrapped, to test failures. */
+    static void save(Model model, Path file, UnaryOperator<OutputStream> wrap) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(file, "file");
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(CONFIG, ConfigWriter.toJson(model.config()).getBytes(StandardCharsets.UTF_8));
+        List<String> parameters = new ArrayList<>();
+        for (Parameter p : model.network().parameters()) {
+            parameters.add(put(entries, PARAMETERS, p.name(), p.value()));
+        }
+        Optimizer.Updater updater = model.trainer().updater();
+        List<String> state = new ArrayList<>();
+        updater.state().forEach((key, m) -> state.add(put(entries, OPTIMIZER, key, m)));
+        Map<String, String> sums = new LinkedHashMap<>();
+        entries.forEach((name, bytes) -> sums.put(name, ModelArchive.sha256(bytes)));
+        List<PluginUse> plugins = new ArrayList<>(model.plugins());
+        plugins.sort(Comparator.comparing(PluginUse::kind).thenComparing(PluginUse::name));
+        Metadata metadata = new Metadata(Metadata.FORMAT_VERSION, neuriteVersion(), created.toString(),
+                model.seed(), updater.iterations(), parameters, state, plugins,
+                model.history().asMap(), sums);
+        entries.put(ModelArchive.METADATA, metadata.toJson());
+        AtomicFile.write(file, out -> ModelArchive.write(wrap.apply(out), entries, created.toEpochMilli()));
+    }
+
+    private static String put(Map<String, byte[]> entries, String prefix, String name, Matrix m) {
+        String entry = prefix + EntryNames.check(name) + ".npy";
+        if (entries.put(entry, Npy.write(m.data(), EntryNames.shape(name, m))) != null) {
+            throw new IllegalArgumentException("two arrays would both be saved as " + entry);
+        }
+        return entry;
+    }
+
+    /**
+     * Reads a model saved by {@link #save}: checks the archive, every checksum, the format
+     * version and the plugins, builds the network from the saved configuration with
+     * {@code assembler}, then restores the parameters, the optimizer state and step count, and
+     * the history. Nothing is returned unless all of it succeeded.
+     *
+     * @throws ModelFormatException  if the file is not a model file, is truncated or damaged,
+     *                               comes from a newer format, or does not fit its configuration
+     * @throws PluginException       if a plugin the model uses is not in {@code assembler.plugins()}
+     * @throws ConfigException       if the saved configuration is not valid with these plugins
+     * @throws UncheckedIOException  if the file cannot be read
+     */
+    public static Model load(Path file, ModelAssembler assembler) {
+        Objects.requireNonNull(assembler, "assembler");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("there is no model file " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model file " + file + ": " + e, e);
+        }
+        Map<String, byte[]> entries = ModelArchive.read(file, bytes);
+        Metadata metadata = Metadata.parse(file, entries.get(ModelArchive.METADATA), neuriteVersion());
+        ModelArchive.verify(file, entries, metadata.sha256());
+        checkPlugins(file, metadata.plugins(), assembler.plugins());
+        String configText = new String(require(file, entries, CONFIG), StandardCharsets.UTF_8);
+        ModelConfig config = new ConfigReader(assembler.plugins()).parse(configText, file + "!/" + CONFIG);
+        if (config.training().seed() == null || config.training().seed() != metadata.seed()) {
+            throw new ModelFormatException(file, CONFIG, "the configuration's seed "
+                    + config.training().seed() + " differs from the metadata's " + metadata.seed());
+        }
+        Model model;
+        try {
+            model = assembler.assemble(config);
+        } catch (ConfigException | PluginException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(file, CONFIG, "the saved configuration cannot be built: "
+                    + e.getMessage(), e);
+        }
+        Map<String, Matrix> parameters = new LinkedHashMap<>();
+        for (Parameter p : model.network().parameters()) {
+            parameters.put(p.name(), p.value());
+        }
+        Optimizer.Updater updater = model.trainer().updater();
+        List<Restore> restores = new ArrayList<>();
+        restores.addAll(decode(file, entries, PARAMETERS, parameters, metadata.parameters(), "network parameters"));
+        restores.addAll(decode(file, entries, OPTIMIZER, updater.state(), metadata.optimizerState(),
+                "optimizer state of '" + config.optimizer().name() + "'"));
+        // Everything is decoded and checked; only now is the model changed.
+        restores.forEach(r -> System.arraycopy(r.values(), 0, r.target().data(), 0, r.values().length));
+        updater.setIterations(metadata.optimizerIterations());
+        appendHistory(model, metadata.history());
+        return model;
+    }
+
+    /** Saved values checked against the live matrix they go into. */
+    private record Restore(Matrix target, float[] values) {
+    }
+
+    private static List<Restore> decode(Path file, Map<String, byte[]> entries, String prefix,
+                                        Map<String, Matrix> live, List<String> saved, String what) {
+        List<String> expected = new ArrayList<>();
+        live.keySet().forEach(name -> expected.add(prefix + name + ".npy"));
+        if (!expected.equals(saved)) {
+            throw new ModelFormatException(file, ModelArchive.METADATA, "the file holds the " + what + " "
+                    + saved + " but the saved configuration builds " + expected + "; the file does not "
+                    + "match the network it describes. Save the model again with this Neurite.");
+        }
+        List<Restore> restores = new ArrayList<>();
+        for (Map.Entry<String, Matrix> e : live.entrySet()) {
+            String entry = prefix + e.getKey() + ".npy";
+            Npy.Array array;
+            try {
+                array = Npy.read(require(file, entries, entry));
+            } catch (IllegalArgumentException ex) {
+                throw new ModelFormatException(file, entry, ex.getMessage(), ex);
+            }
+            int[] shape = EntryNames.shape(e.getKey(), e.getValue());
+            if (!Arrays.equals(shape, array.shape())) {
+                throw new ModelFormatException(file, entry, "the array has shape " + array.shapeString()
+                        + " but " + e.getKey() + " in the network built from the saved configuration is "
+                        + Npy.shapeString(shape) + "; the file does not match its configuration.");
+            }
+            restores.add(new Restore(e.getValue(), array.data()));
+        }
+        return restores;
+    }
+
+    private static byte[] require(Path file, Map<String, byte[]> entries, String name) {
+        byte[] bytes = entries.get(name);
+        if (bytes == null) {
+            throw new ModelFormatException(file, name, "the entry is missing from the archive");
+        }
+        return bytes;
+    }
+
+    private static void checkPlugins(Path file, List<PluginUse> uses, Plugins plugins) {
+        List<String> missing = new ArrayList<>();
+        List<String> available = new ArrayList<>();
+        for (PluginUse use : uses) {
+            PluginKind<?> kind = PluginKind.ALL.stream().filter(k -> k.label().equals(use.kind()))
+                    .findFirst().orElseThrow(() -> new ModelFormatException(file, ModelArchive.METADATA,
+                            "unknown plugin kind '" + use.kind() + "' for '" + use.name() + "'"));
+            PluginCatalog<?> catalog = plugins.catalog(kind);
+            if (!catalog.contains(use.name())) {
+                missing.add("the " + use.kind() + " '" + use.name() + "' (it came from " + use.source()
+                        + " when the model was saved)");
+                available.add(kind.label() + "s: " + (catalog.names().isEmpty() ? "none"
+                        : String.join(", ", catalog.names())));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PluginException("Cannot load the model " + file + ": it uses "
+                    + String.join(" and ", missing) + ", which no plugin on the class path provides. "
+                    + "Put that jar (or another that provides the same name) on the class path. "
+                    + "Available " + String.join("; ", available.stream().distinct().toList()) + ".");
+        }
+    }
+
+    private static void appendHistory(Model model, Map<String, List<Double>> history) {
+        int epochs = history.values().stream().mapToInt(List::size).max().orElse(0);
+        for (int i = 0; i < epochs; i++) {
+            Map<String, Double> logs = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Double>> e : history.entrySet()) {
+                if (i < e.getValue().size()) {
+                    logs.put(e.getKey(), e.getValue().get(i));
+                }
+            }
+            model.history().append(logs);
+        }
+    }
+
+    /**
+     * The Neurite version: the jar manifest's {@code Implementation-Version}, else the Maven
+     * {@code pom.properties} in the jar, else {@code development}.
+     */
+    static String neuriteVersion() {
+        return Version.VALUE;
+    }
+
+    /** Computed once, on first use. */
+    private static final class Version {
+        static final String VALUE = find();
+
+        private static String find() {
+            String v = ModelFiles.class.getPackage().getImplementationVersion();
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+            try (InputStream in = ModelFiles.class.getResourceAsStream(
+                    "/META-INF/maven/org.neurite/neurite-core/pom.properties")) {
+                if (in != null) {
+                    Properties p = new Properties();
+                    p.load(in);
+                    String version = p.getProperty("version");
+                    if (version != null && !version.isBlank()) {
+                        return version;
+                    }
+                }
+            } catch (IOException e) {
+                // An unreadable resource means the version is unknown, as in a development build.
+            }
+            return "development";
+        }
+    }
+}

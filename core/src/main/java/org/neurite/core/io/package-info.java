@@ -1,0 +1,7 @@
+/**
+ * Model files: {@link org.neurite.core.io.ModelFiles} saves and loads a whole model as one
+ * numpy-readable {@code .npz} archive with its configuration, parameters, optimizer state and
+ * checksummed metadata; {@link org.neurite.core.io.Npy} reads and writes single {@code .npy}
+ * arrays.
+ */
+package org.neurite.core.io;
