@@ -52,7 +52,8 @@ record Metadata(int formatVersion, String neuriteVersion, String created, long s
         optimizerState.forEach(root.putArray("optimizer_state")::add);
         ArrayNode plugs = root.putArray("plugins");
         for (PluginUse p : plugins) {
-            plugs.addObject().put("kind", p.kind()).put("name", p.name()).put("source", p.source());
+            plugs.addObject().put("kind", p.kind()).put("name", p.name())
+                    .put("class", p.implementation()).put("source", p.source());
         }
         ObjectNode hist = root.putObject("history");
         history.forEach((key, values) -> {
@@ -104,7 +105,8 @@ record Metadata(int formatVersion, String neuriteVersion, String created, long s
         }
         List<PluginUse> plugins = new ArrayList<>();
         for (JsonNode p : array(file, root, "plugins")) {
-            plugins.add(new PluginUse(text(file, p, "kind"), text(file, p, "name"), text(file, p, "source")));
+            plugins.add(new PluginUse(text(file, p, "kind"), text(file, p, "name"), text(file, p, "class"),
+                    text(file, p, "source")));
         }
         Map<String, List<Double>> history = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = object(file, root, "history").fields(); it.hasNext(); ) {

@@ -44,7 +44,7 @@ import org.neurite.core.tensor.Parameter;
  *   <li>{@code optimizer/<key>.npy}: each optimizer state matrix, by its stable key;</li>
  *   <li>{@code metadata.json}: {@code format_version}, {@code neurite_version}, {@code created},
  *       {@code seed}, {@code optimizer_iterations}, {@code parameters} and
- *       {@code optimizer_state} (entry names in order), {@code plugins} (kind, name, source),
+ *       {@code optimizer_state} (entry names in order), {@code plugins} (kind, name, class, source),
  *       {@code history}, and {@code sha256} of every entry above;</li>
  *   <li>{@code checksum.sha256}: the SHA-256 of {@code metadata.json}, {@code sha256sum} style.</li>
  * </ul>
@@ -218,9 +218,9 @@ public final class ModelFiles {
                             "unknown plugin kind '" + use.kind() + "' for '" + use.name() + "'"));
             PluginCatalog<?> catalog = plugins.catalog(kind);
             if (!catalog.contains(use.name())) {
-                missing.add("the " + use.kind() + " '" + use.name() + "' (it came from " + use.source()
-                        + " when the model was saved)");
-                available.add(kind.label() + "s: " + (catalog.names().isEmpty() ? "none"
+                missing.add("the " + use.kind() + " '" + use.name() + "' (" + use.implementation()
+                        + " from " + use.source() + " when the model was saved)");
+                available.add(kind.plural() + ": " + (catalog.names().isEmpty() ? "none"
                         : String.join(", ", catalog.names())));
             }
         }

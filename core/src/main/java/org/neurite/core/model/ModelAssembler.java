@@ -82,7 +82,8 @@ public final class ModelAssembler {
 
     private static <T extends Component> T create(PluginCatalog<T> catalog, ComponentSpec spec,
                                                   Set<PluginUse> uses) {
-        uses.add(new PluginUse(catalog.kind().label(), spec.name(), catalog.source(spec.name())));
+        uses.add(new PluginUse(catalog.kind().label(), spec.name(),
+                catalog.get(spec.name()).getClass().getName(), catalog.source(spec.name())));
         return catalog.create(spec.name(), spec.hyperparameters());
     }
 }

@@ -143,17 +143,25 @@ public final class Network {
 
     /** A table of the layers, their output shapes and parameter counts, like Keras's. */
     public String summary() {
-        String rule = "=".repeat(65);
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-29s%-26s%s%n", "Layer (type)", "Output Shape", "Param #"));
-        sb.append(rule).append(System.lineSeparator());
+        List<String[]> rows = new ArrayList<>();
         for (Layer layer : layers) {
             long count = layer.parameters().stream().mapToLong(p -> p.value().size()).sum();
-            String type = layer.type().substring(0, 1).toUpperCase() + layer.type().substring(1);
+            String type = layer.type().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + layer.type().substring(1);
             String d = layer.describe();
-            sb.append(String.format("%-29s%-26s%d%n",
-                    layer.name() + " (" + type + (d.isEmpty() ? "" : ", " + d) + ")",
-                    "(None, " + layer.outputSize() + ")", count));
+            rows.add(new String[] {layer.name() + " (" + type + (d.isEmpty() ? "" : ", " + d) + ")",
+                    "(None, " + layer.outputSize() + ")", String.valueOf(count)});
+        }
+        int first = "Layer (type)".length();
+        for (String[] row : rows) {
+            first = Math.max(first, row[0].length());
+        }
+        String format = "%-" + (first + 3) + "s%-16s%s%n";
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(format, "Layer (type)", "Output Shape", "Param #"));
+        String rule = "=".repeat(first + 3 + 16 + 7);
+        sb.append(rule).append(System.lineSeparator());
+        for (String[] row : rows) {
+            sb.append(String.format(format, (Object[]) row));
         }
         sb.append(rule).append(System.lineSeparator());
         sb.append("Total params: ").append(parameterCount()).append(System.lineSeparator());

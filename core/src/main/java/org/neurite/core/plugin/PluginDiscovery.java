@@ -69,7 +69,8 @@ final class PluginDiscovery {
         PluginCatalog<T> catalog = builder.build();
         LOG.info("Discovered {} {}: {}", catalog.names().size(), kind.plural(),
                 catalog.entries().entrySet().stream()
-                        .map(e -> e.getKey() + " (" + shortSource(e.getValue().source()) + ")")
+                        .map(e -> e.getKey() + " (" + e.getValue().instance().getClass().getName()
+                                + " in " + shortSource(e.getValue().source()) + ")")
                         .collect(Collectors.joining(", ")));
         return catalog;
     }

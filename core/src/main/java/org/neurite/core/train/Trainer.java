@@ -264,8 +264,11 @@ public final class Trainer {
         }
 
         History execute() {
-            LOG.info("Training {} epochs on {} samples in batches of {}, seed {}",
-                    options.epochs(), train.size(), batchSize, seed);
+            // The progress printer shows the seed when verbose; silent runs still log it.
+            if (options.verbose() == 0) {
+                LOG.info("Training {} epochs on {} samples in batches of {}, seed {}",
+                        options.epochs(), train.size(), batchSize, seed);
+            }
             History thisCall = new History();
             int n = train.size();
             int[] order = new int[n];

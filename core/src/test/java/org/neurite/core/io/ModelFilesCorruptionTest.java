@@ -184,7 +184,8 @@ class ModelFilesCorruptionTest {
                 () -> Model.load(file, new ModelAssembler(withoutTanh)));
 
         assertContains(e.getMessage(), "Cannot load the model " + file + ": it uses the activation 'test_tanh' "
-                + "(it came from " + PLUGINS.activations().source("test_tanh") + " when the model was saved), "
+                + "(org.neurite.core.testplugins.TestTanh from " + PLUGINS.activations().source("test_tanh")
+                + " when the model was saved), "
                 + "which no plugin on the class path provides. Put that jar",
                 "on the class path", "Available activations: test_softmax.");
     }
