@@ -101,31 +101,6 @@ class ActivationContractTest {
     }
 
     @Test
-    void aDefaultOutsideItsDeclaredRangeIsCaught() {
-        Activation badDefault = new ScaledTanh() {
-            @Override
-            public List<Hyperparameter> hyperparameters() {
-                return List.of(Hyperparameter.number("scale", 0.0).greaterThan(0));
-            }
-        };
-        String message = failure(() -> contract(badDefault).hyperparameterDeclarationsAreWellFormed());
-        assertTrue(message.contains("the default is outside the range"), message);
-    }
-
-    @Test
-    void aDefaultOfTheWrongJavaTypeIsCaught() {
-        Activation badType = new ScaledTanh() {
-            @Override
-            public List<Hyperparameter> hyperparameters() {
-                return List.of(new Hyperparameter("scale", Hyperparameter.Type.NUMBER, 1L,
-                        0, false, Double.POSITIVE_INFINITY, true));
-            }
-        };
-        String message = failure(() -> contract(badType).hyperparameterDeclarationsAreWellFormed());
-        assertTrue(message.contains("must be a Double"), message);
-    }
-
-    @Test
     void aConfigureThatMutatesTheSharedInstanceIsCaught() {
         String message = failure(() -> contract(new MutableScaledTanh())
                 .configureGivesANewInstanceAndLeavesTheSharedOneUnchanged());
