@@ -43,6 +43,8 @@ public final class Trainer {
     private final History history = new History();
     private final SlotCache trainingSlots = new SlotCache();
     private final SlotCache evaluationSlots = new SlotCache();
+    private final Matrix[] gradientBuffers = new Matrix[2];
+    private Matrix lastOutput;
 
     /**
      * @param network   the network to train
@@ -140,6 +142,45 @@ public final class Trainer {
             logs.put(metrics.get(m).name(), n == 0 ? Double.NaN : sums[m + 1] / n);
         }
         return logs;
+    }
+
+    /**
+     * Forward and backward over one batch without updating anything: sets every parameter's
+     * gradient to that of the batch's mean loss (fused where the loss fuses) and returns that
+     * loss. For trainers that combine gradients from several places before one optimizer step.
+     * Allocates nothing once buffers for this batch size exist.
+     */
+    public double computeGradients(Matrix x, Matrix y) {
+        if (x.cols() != network.inputSize() || y.cols() != loss.targetColumns(network.outputSize())
+                || x.rows() != y.rows()) {
+            throw new IllegalArgumentException("a batch for this network is n×" + network.inputSize()
+                    + " inputs with n×" + loss.targetColumns(network.outputSize()) + " targets, but got "
+                    + x.shape() + " and " + y.shape());
+        }
+        int slot = gradientBuffers[0] != null && gradientBuffers[0].rows() == x.rows() ? 0 : 1;
+        if (gradientBuffers[slot] == null || gradientBuffers[slot].rows() != x.rows()) {
+            gradientBuffers[1] = gradientBuffers[0];
+            gradientBuffers[0] = new Matrix(x.rows(), network.outputSize());
+            slot = 0;
+        }
+        return backpropagate(x, y, gradientBuffers[slot]);
+    }
+
+    /** Forward, loss and backward; keeps the output in {@link #lastOutput}. */
+    private double backpropagate(Matrix x, Matrix y, Matrix grad) {
+        lastOutput = network.forward(x);
+        double value;
+        if (fusedLoss != null) {
+            Matrix logits = network.logits();
+            value = fusedLoss.loss(logits, y);
+            fusedLoss.gradient(logits, y, grad);
+            network.backwardFromLogits(grad);
+        } else {
+            value = loss.loss(lastOutput, y);
+            loss.gradient(lastOutput, y, grad);
+            network.backward(grad);
+        }
+        return value;
     }
 
     private List<Metric> resolveMetrics() {
@@ -335,22 +376,12 @@ public final class Trainer {
 
         /** Forward, loss, metrics, backward, finiteness check, update. Allocates nothing. */
         private double step(Slot slot, int epoch, int batch, double lastFinite) {
-            Matrix out = network.forward(slot.x);
-            double value;
-            if (fusedLoss != null) {
-                Matrix logits = network.logits();
-                value = fusedLoss.loss(logits, slot.y);
-                checkFinite(value, epoch, batch, lastFinite);
-                fusedLoss.gradient(logits, slot.y, slot.grad);
-                network.backwardFromLogits(slot.grad);
-            } else {
-                value = loss.loss(out, slot.y);
-                checkFinite(value, epoch, batch, lastFinite);
-                loss.gradient(out, slot.y, slot.grad);
-                network.backward(slot.grad);
+            double value = backpropagate(slot.x, slot.y, slot.grad);
+            if (!Double.isFinite(value)) {
+                throw diverged(epoch, batch, "the loss is " + value, lastFinite);
             }
             for (int m = 0; m < metrics.size(); m++) {
-                sums[m + 1] += metrics.get(m).compute(out, slot.y) * slot.x.rows();
+                sums[m + 1] += metrics.get(m).compute(lastOutput, slot.y) * slot.x.rows();
             }
             List<Parameter> parameters = network.parameters();
             for (int i = 0; i < parameters.size(); i++) {
@@ -362,12 +393,6 @@ public final class Trainer {
             }
             updater.step();
             return value;
-        }
-
-        private void checkFinite(double value, int epoch, int batch, double lastFinite) {
-            if (!Double.isFinite(value)) {
-                throw diverged(epoch, batch, "the loss is " + value, lastFinite);
-            }
         }
 
         private TrainingDivergedException diverged(int epoch, int batch, String what, double lastFinite) {

@@ -214,6 +214,31 @@ class TrainerTest {
     }
 
     @Test
+    void computeGradientsGivesTheGradientsOfAFitStepWithoutUpdating() {
+        Dataset data = blobs(12, 6);
+        Network fitted = network(9);
+        new Trainer(fitted, new TestCrossentropy(), sgd(0.5, 0), List.of())
+                .fit(data, quiet().epochs(1).batchSize(12).shuffle(false).build());
+
+        Network manual = network(9);
+        Trainer trainer = new Trainer(manual, new TestCrossentropy(), sgd(0.5, 0), List.of());
+        Matrix before = manual.parameters().get(0).value().copy();
+        double loss = trainer.computeGradients(data.x(), data.y());
+        assertEquals(before, manual.parameters().get(0).value(), "no update");
+        assertEquals(trainer.evaluate(data, 12).get("loss"), loss, 1e-12);
+        for (Parameter p : manual.parameters()) {
+            float[] w = p.value().data();
+            float[] g = p.gradient().data();
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) (0.0 * w[i] - 0.5 * g[i]) + w[i];
+            }
+        }
+        for (int i = 0; i < fitted.parameters().size(); i++) {
+            assertEquals(fitted.parameters().get(i).value(), manual.parameters().get(i).value());
+        }
+    }
+
+    @Test
     void aTrainingStepAllocatesNothingOnceBuffersExist() {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -263,16 +288,23 @@ class TrainerTest {
             t.fit(data, hundredSteps);
             t.fit(data, twoHundredSteps);
         }
-        long start = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
-        t.fit(data, hundredSteps);
-        long middle = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
-        t.fit(data, twoHundredSteps);
-        long end = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
         // Same epochs (same per-epoch bookkeeping: logs, history, shuffling generator), 500 more
-        // steps: any per-step allocation, even one small object, shows up as ≥ 8000 bytes.
-        long perEpochRuns = middle - start;
-        long extraForSteps = (end - middle) - perEpochRuns;
-        assertTrue(extraForSteps < 2_000, "500 extra steps allocated " + extraForSteps
-                + " bytes (500 steps: " + perEpochRuns + ", 1000 steps: " + (end - middle) + ")");
+        // steps: any per-step allocation, even one small object, shows up as ≥ 8000 bytes. The
+        // best of five pairs keeps one-off JIT activity out of the figure.
+        long best = Long.MAX_VALUE;
+        String detail = "";
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long start = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            t.fit(data, hundredSteps);
+            long middle = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            t.fit(data, twoHundredSteps);
+            long end = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            long extraForSteps = (end - middle) - (middle - start);
+            if (extraForSteps < best) {
+                best = extraForSteps;
+                detail = "500 steps: " + (middle - start) + " bytes, 1000 steps: " + (end - middle);
+            }
+        }
+        assertTrue(best < 2_000, "500 extra steps allocated " + best + " bytes (" + detail + ")");
     }
 }
