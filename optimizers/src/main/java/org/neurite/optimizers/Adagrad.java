@@ -2,7 +2,6 @@ package org.neurite.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.neurite.core.spi.Hyperparameter;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Optimizer;
@@ -16,17 +15,15 @@ import org.neurite.core.tensor.Parameter;
  *
  * <p>Immutable and thread-safe; the state of a run lives in its {@link Optimizer.Updater}.
  */
-public final class Adagrad implements Optimizer {
+public final class Adagrad extends ConfiguredOptimizer {
     /** The registry name. */
     public static final String NAME = "adagrad";
 
-    private static final String COMPONENT = "optimizer '" + NAME + "'";
     private static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.number("learning_rate", 0.001).greaterThan(0),
             Hyperparameter.number("initial_accumulator_value", 0.1).atLeast(0),
             Hyperparameter.number("epsilon", 1e-7).greaterThan(0));
 
-    private final Hyperparameters values;
     private final double learningRate;
     private final double initialAccumulatorValue;
     private final double epsilon;
@@ -36,25 +33,15 @@ public final class Adagrad implements Optimizer {
      * epsilon 1e-7.
      */
     public Adagrad() {
-        this(Hyperparameters.resolve(COMPONENT, HYPERPARAMETERS, Map.of()));
+        this(Map.of());
     }
 
-    private Adagrad(Hyperparameters values) {
-        this.values = values;
+    private Adagrad(Map<String, ?> given) {
+        super(NAME, HYPERPARAMETERS, given);
+        Hyperparameters values = values();
         this.learningRate = values.number("learning_rate");
         this.initialAccumulatorValue = values.number("initial_accumulator_value");
         this.epsilon = values.number("epsilon");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** learning_rate ({@code > 0}), initial_accumulator_value ({@code ≥ 0}), epsilon ({@code > 0}). */
-    @Override
-    public List<Hyperparameter> hyperparameters() {
-        return HYPERPARAMETERS;
     }
 
     /**
@@ -67,33 +54,13 @@ public final class Adagrad implements Optimizer {
      */
     @Override
     public Adagrad configure(Hyperparameters values) {
-        return new Adagrad(Hyperparameters.resolve(COMPONENT, HYPERPARAMETERS, values.asMap()));
-    }
-
-    /** {@return the hyperparameter values of this instance, every key included} */
-    public Hyperparameters values() {
-        return values;
+        return new Adagrad(values.asMap());
     }
 
     /** A new run over {@code parameters}, with accumulators at initial_accumulator_value. */
     @Override
     public Updater start(List<Parameter> parameters) {
         return new Run(parameters);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Adagrad other && other.values.equals(values);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(NAME, values);
-    }
-
-    @Override
-    public String toString() {
-        return NAME + values;
     }
 
     private final class Run extends SlotUpdater {

@@ -2,7 +2,6 @@ package org.neurite.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.neurite.core.spi.Hyperparameter;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Optimizer;
@@ -24,11 +23,10 @@ import org.neurite.core.tensor.Parameter;
  *
  * <p>Immutable and thread-safe; the state of a run lives in its {@link Optimizer.Updater}.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends ConfiguredOptimizer {
     /** The registry name. */
     public static final String NAME = "adam";
 
-    private static final String COMPONENT = "optimizer '" + NAME + "'";
     private static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.number("learning_rate", 0.001).greaterThan(0),
             Hyperparameter.number("beta_1", 0.9).atLeast(0).lessThan(1),
@@ -36,7 +34,6 @@ public final class Adam implements Optimizer {
             Hyperparameter.number("epsilon", 1e-7).greaterThan(0),
             Hyperparameter.bool("amsgrad", false));
 
-    private final Hyperparameters values;
     private final double learningRate;
     private final double beta1;
     private final double beta2;
@@ -45,30 +42,17 @@ public final class Adam implements Optimizer {
 
     /** Adam with Keras's defaults: learning_rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7. */
     public Adam() {
-        this(Hyperparameters.resolve(COMPONENT, HYPERPARAMETERS, Map.of()));
+        this(Map.of());
     }
 
-    private Adam(Hyperparameters values) {
-        this.values = values;
+    private Adam(Map<String, ?> given) {
+        super(NAME, HYPERPARAMETERS, given);
+        Hyperparameters values = values();
         this.learningRate = values.number("learning_rate");
         this.beta1 = values.number("beta_1");
         this.beta2 = values.number("beta_2");
         this.epsilon = values.number("epsilon");
         this.amsgrad = values.bool("amsgrad");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /**
-     * learning_rate ({@code > 0}), beta_1 and beta_2 ({@code [0, 1)}), epsilon ({@code > 0}),
-     * amsgrad.
-     */
-    @Override
-    public List<Hyperparameter> hyperparameters() {
-        return HYPERPARAMETERS;
     }
 
     /**
@@ -80,33 +64,13 @@ public final class Adam implements Optimizer {
      */
     @Override
     public Adam configure(Hyperparameters values) {
-        return new Adam(Hyperparameters.resolve(COMPONENT, HYPERPARAMETERS, values.asMap()));
-    }
-
-    /** {@return the hyperparameter values of this instance, every key included} */
-    public Hyperparameters values() {
-        return values;
+        return new Adam(values.asMap());
     }
 
     /** A new run over {@code parameters}, with zero moments. */
     @Override
     public Updater start(List<Parameter> parameters) {
         return new Run(parameters);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Adam other && other.values.equals(values);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(NAME, values);
-    }
-
-    @Override
-    public String toString() {
-        return NAME + values;
     }
 
     private final class Run extends SlotUpdater {

@@ -2,7 +2,6 @@ package org.neurite.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.neurite.core.spi.Hyperparameter;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Optimizer;
@@ -25,11 +24,10 @@ import org.neurite.core.tensor.Parameter;
  *
  * <p>Immutable and thread-safe; the state of a run lives in its {@link Optimizer.Updater}.
  */
-public final class Rmsprop implements Optimizer {
+public final class Rmsprop extends ConfiguredOptimizer {
     /** The registry name. */
     public static final String NAME = "rmsprop";
 
-    private static final String COMPONENT = "optimizer '" + NAME + "'";
     private static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.number("learning_rate", 0.001).greaterThan(0),
             Hyperparameter.number("rho", 0.9).between(0, 1),
@@ -37,7 +35,6 @@ public final class Rmsprop implements Optimizer {
             Hyperparameter.number("epsilon", 1e-7).greaterThan(0),
             Hyperparameter.bool("centered", false));
 
-    private final Hyperparameters values;
     private final double learningRate;
     private final double rho;
     private final double momentum;
@@ -46,30 +43,17 @@ public final class Rmsprop implements Optimizer {
 
     /** RMSprop with Keras's defaults: learning_rate 0.001, rho 0.9, momentum 0, epsilon 1e-7. */
     public Rmsprop() {
-        this(Hyperparameters.resolve(COMPONENT, HYPERPARAMETERS, Map.of()));
+        this(Map.of());
     }
 
-    private Rmsprop(Hyperparameters values) {
-        this.values = values;
+    private Rmsprop(Map<String, ?> given) {
+        super(NAME, HYPERPARAMETERS, given);
+        Hyperparameters values = values();
         this.learningRate = values.number("learning_rate");
         this.rho = values.number("rho");
         this.momentum = values.number("momentum");
         this.epsilon = values.number("epsilon");
         this.centered = values.bool("centered");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /**
-     * learning_rate ({@code > 0}), rho and momentum ({@code [0, 1]}), epsilon ({@code > 0}),
-     * centered.
-     */
-    @Override
-    public List<Hyperparameter> hyperparameters() {
-        return HYPERPARAMETERS;
     }
 
     /**
@@ -82,33 +66,13 @@ public final class Rmsprop implements Optimizer {
      */
     @Override
     public Rmsprop configure(Hyperparameters values) {
-        return new Rmsprop(Hyperparameters.resolve(COMPONENT, HYPERPARAMETERS, values.asMap()));
-    }
-
-    /** {@return the hyperparameter values of this instance, every key included} */
-    public Hyperparameters values() {
-        return values;
+        return new Rmsprop(values.asMap());
     }
 
     /** A new run over {@code parameters}, with zero accumulators. */
     @Override
     public Updater start(List<Parameter> parameters) {
         return new Run(parameters);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Rmsprop other && other.values.equals(values);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(NAME, values);
-    }
-
-    @Override
-    public String toString() {
-        return NAME + values;
     }
 
     private final class Run extends SlotUpdater {

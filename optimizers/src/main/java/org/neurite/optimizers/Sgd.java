@@ -2,7 +2,6 @@ package org.neurite.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.neurite.core.spi.Hyperparameter;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Optimizer;
@@ -31,18 +30,16 @@ import org.neurite.core.tensor.Parameter;
  *
  * <p>Immutable and thread-safe; the state of a run lives in its {@link Optimizer.Updater}.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd extends ConfiguredOptimizer {
     /** The registry name. */
     public static final String NAME = "sgd";
 
-    private static final String COMPONENT = "optimizer '" + NAME + "'";
     private static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.number("learning_rate", 0.01).greaterThan(0),
             Hyperparameter.number("momentum", 0.0).between(0, 1),
             Hyperparameter.bool("nesterov", false),
             Hyperparameter.number("decay", 0.0).atLeast(0));
 
-    private final Hyperparameters values;
     private final double learningRate;
     private final double momentum;
     private final boolean nesterov;
@@ -50,26 +47,16 @@ public final class Sgd implements Optimizer {
 
     /** SGD with Keras's defaults: learning_rate 0.01, momentum 0, nesterov false, decay 0. */
     public Sgd() {
-        this(Hyperparameters.resolve(COMPONENT, HYPERPARAMETERS, Map.of()));
+        this(Map.of());
     }
 
-    private Sgd(Hyperparameters values) {
-        this.values = values;
+    private Sgd(Map<String, ?> given) {
+        super(NAME, HYPERPARAMETERS, given);
+        Hyperparameters values = values();
         this.learningRate = values.number("learning_rate");
         this.momentum = values.number("momentum");
         this.nesterov = values.bool("nesterov");
         this.decay = values.number("decay");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** learning_rate ({@code > 0}), momentum ({@code [0, 1]}), nesterov, decay ({@code ≥ 0}). */
-    @Override
-    public List<Hyperparameter> hyperparameters() {
-        return HYPERPARAMETERS;
     }
 
     /**
@@ -81,12 +68,7 @@ public final class Sgd implements Optimizer {
      */
     @Override
     public Sgd configure(Hyperparameters values) {
-        return new Sgd(Hyperparameters.resolve(COMPONENT, HYPERPARAMETERS, values.asMap()));
-    }
-
-    /** {@return the hyperparameter values of this instance, every key included} */
-    public Hyperparameters values() {
-        return values;
+        return new Sgd(values.asMap());
     }
 
     /** A new run over {@code parameters}, with zero velocities if momentum is not 0. */
@@ -97,21 +79,6 @@ public final class Sgd implements Optimizer {
 
     private float learningRateAt(long stepsDone) {
         return (float) (learningRate / (1 + decay * stepsDone));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Sgd other && other.values.equals(values);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(NAME, values);
-    }
-
-    @Override
-    public String toString() {
-        return NAME + values;
     }
 
     /** {@code w ← w − lr_t·g}; no state. */
