@@ -166,6 +166,14 @@ public final class Trainer {
         return backpropagate(x, y, gradientBuffers[slot]);
     }
 
+    /**
+     * The network's output for the batch of the last {@link #computeGradients} call or training
+     * step: owned by the network, valid until its next forward pass.
+     */
+    public Matrix lastOutput() {
+        return lastOutput;
+    }
+
     /** Forward, loss and backward; keeps the output in {@link #lastOutput}. */
     private double backpropagate(Matrix x, Matrix y, Matrix grad) {
         lastOutput = network.forward(x);
@@ -329,12 +337,7 @@ public final class Trainer {
                     l.onEpochBegin(this, epoch);
                 }
                 if (options.shuffle()) {
-                    // Each epoch's order depends only on the seed and the epoch index, so training
-                    // resumed from a saved model continues exactly as if it had never stopped.
-                    for (int i = 0; i < n; i++) {
-                        order[i] = i;
-                    }
-                    shuffle(order, new SplittableRandom(seed ^ GOLDEN * (epoch + 1)));
+                    epochOrder(order, seed, epoch);
                 }
                 java.util.Arrays.fill(sums, 0);
                 for (int b = 0; b < batches; b++) {
@@ -405,7 +408,17 @@ public final class Trainer {
         }
     }
 
-    private static void shuffle(int[] order, SplittableRandom random) {
+    /**
+     * Fills {@code order} with the sample order of epoch {@code epoch} (from 0) of a shuffled run
+     * with {@code seed}: a Fisher–Yates permutation of {@code 0..n-1} drawn from a generator
+     * seeded by the seed and the epoch index alone, so training resumed from a saved model, or
+     * spread over several machines, visits the samples exactly as one uninterrupted run does.
+     */
+    public static void epochOrder(int[] order, long seed, int epoch) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ GOLDEN * (epoch + 1));
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
