@@ -11,10 +11,16 @@ package org.neurite.core.tensor;
  * Implementations are stateless from the caller's point of view and safe to share between
  * threads; results of different implementations agree to float rounding.
  *
+ * <p>Large products may be split across {@link #threads()} threads (small ones always run on
+ * the calling thread). They are split along output rows or columns only, so every output
+ * element is computed by the same sequence of operations and the results are bit-identical
+ * for every thread count.
+ *
  * <pre>{@code
  * Kernels k = Kernels.best();
  * k.multiply(x, w, y);           // y = x·w
  * k.addRowVector(y, bias);       // y[r, :] += bias
+ * Kernels serial = k.withThreads(1);   // same kernels, never splitting a product
  * }</pre>
  */
 public interface Kernels {
@@ -35,6 +41,26 @@ public interface Kernels {
     /** When {@link #isAvailable()} is false: what to do to make it available, for the log. */
     default String howToEnable() {
         return "";
+    }
+
+    /**
+     * How many threads a large product is split across, the calling thread included; 1 means
+     * everything runs on the calling thread. Implementations that split work default to the
+     * system property {@code neurite.threads}, else {@link Runtime#availableProcessors()}.
+     */
+    default int threads() {
+        return 1;
+    }
+
+    /**
+     * These kernels, splitting large products across at most {@code threads} threads (the
+     * calling thread included). Implementations that never split work return {@code this}.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    default Kernels withThreads(int threads) {
+        checkThreads(threads);
+        return this;
     }
 
     /** {@code c = a·b}; {@code a} is m×k, {@code b} k×n, {@code c} m×n. */
@@ -108,6 +134,14 @@ public interface Kernels {
     static void checkMultiplyTransposeB(Matrix a, Matrix b, Matrix c) {
         if (a.cols() != b.cols() || !c.hasShape(a.rows(), b.rows())) {
             throw productMismatch(a.rows(), a.cols(), b.cols(), b.rows(), c, a.shape(), b.shape() + "ᵀ");
+        }
+    }
+
+    /** Fails unless {@code threads} is a usable thread count. */
+    static void checkThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("kernels need at least 1 thread, got " + threads
+                    + ": pass a positive count (1 runs everything on the calling thread)");
         }
     }
 

@@ -1,0 +1,295 @@
+package org.neurite.kernels.vector;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The three products on the Vector API, blocked the way BLAS libraries do (Goto's scheme):
+ * a kc×nc panel of B is packed into strips of NR columns, an mc×kc block of A into strips of MR
+ * rows, and a register tile of MR×NR results is accumulated over kc steps of k: per step, NRV
+ * vector loads of B, MR broadcasts of A and MR×NRV fused multiply-adds.
+ *
+ * <p>This is the only class that touches {@code jdk.incubator.vector}; it is loaded only when
+ * {@link VectorKernels#isAvailable()} is true.
+ *
+ * <p>Every element of C is computed by the same sequence wherever it lies: per block of k
+ * (blocks depend on k alone), an accumulator starts at zero and takes one fused multiply-add
+ * per step; the first block's sum is stored, each later one added to C. Padding rows and
+ * columns of edge tiles never mix with real ones.
+ */
+final class VectorProduct {
+    static final int NN = 0;
+    static final int TN = 1;
+    static final int NT = 2;
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Floats per vector: 16 with AVX-512, 8 with AVX2. */
+    static final int L = S.length();
+    /** Vectors per tile row. */
+    static final int NRV = 3;
+    /** Columns per tile. */
+    static final int NR = NRV * L;
+    /**
+     * Rows per tile: 8×3 accumulators fill 24 of AVX-512's 32 vector registers; with 16
+     * registers (AVX2, 8 lanes) 4×3 leaves room for the operands.
+     */
+    static final int DEFAULT_MR = L >= 16 ? 8 : 4;
+    /** At most this many steps of k per packed panel (blocks are balanced, see kBlock). */
+    static final int KC = 256;
+    /** Rows of A packed at a time (a multiple of both tile heights). */
+    static final int MC = 128;
+    /** Columns of B packed at a time (a whole number of tiles). */
+    static final int NC = NR * 16;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private VectorProduct() {
+    }
+
+    /** Per-thread packing buffers, grown on demand and then reused. */
+    private static final class Scratch {
+        float[] a = new float[0];
+        float[] b = new float[0];
+        final float[] tile = new float[8 * NR];
+
+        void ensure(int aSize, int bSize) {
+            if (a.length < aSize) {
+                a = new float[aSize];
+            }
+            if (b.length < bSize) {
+                b = new float[bSize];
+            }
+        }
+    }
+
+    /** The length of the blocks k is cut into: at most KC, as equal as possible. */
+    static int kBlock(int k) {
+        int blocks = (k + KC - 1) / KC;
+        return blocks == 0 ? 0 : (k + blocks - 1) / blocks;
+    }
+
+    private static int roundUp(int x, int unit) {
+        return (x + unit - 1) / unit * unit;
+    }
+
+    /**
+     * Computes rows {@code [i0, i1)} × columns {@code [j0, j1)} of the m×n product {@code op}
+     * of {@code a} and {@code b} (inner dimension k) into {@code c} with tiles of {@code mr}
+     * rows (8 or 4); other elements are untouched.
+     */
+    static void compute(int op, float[] a, float[] b, float[] c, int m, int n, int k,
+                        int i0, int i1, int j0, int j1, int mr) {
+        if (i0 >= i1 || j0 >= j1) {
+            return;
+        }
+        if (k == 0) {
+            for (int i = i0; i < i1; i++) {
+                Arrays.fill(c, i * n + j0, i * n + j1, 0f);
+            }
+            return;
+        }
+        int kb = kBlock(k);
+        Scratch s = SCRATCH.get();
+        s.ensure(roundUp(Math.min(MC, i1 - i0), mr) * kb, roundUp(Math.min(NC, j1 - j0), NR) * kb);
+        float[] ap = s.a;
+        float[] bp = s.b;
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += kb) {
+                int kc = Math.min(kb, k - pc);
+                boolean first = pc == 0;
+                Packing.packB(op, b, n, k, pc, kc, jc, nc, bp, NR);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    Packing.packA(op, a, m, k, pc, kc, ic, mc, ap, mr);
+                    for (int js = 0; js < nc; js += NR) {
+                        int cols = Math.min(NR, nc - js);
+                        int bo = js * kc;
+                        for (int is = 0; is < mc; is += mr) {
+                            int rows = Math.min(mr, mc - is);
+                            if (mr == 8) {
+                                tile8(ap, is * kc, bp, bo, kc, c, n, ic + is, jc + js, rows, cols,
+                                        first, s.tile);
+                            } else {
+                                tile4(ap, is * kc, bp, bo, kc, c, n, ic + is, jc + js, rows, cols,
+                                        first, s.tile);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** An 8×NR tile: 24 accumulators. */
+    private static void tile8(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int n,
+                              int ci, int cj, int rows, int cols, boolean first, float[] tile) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
+        FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+        FloatVector c40 = z, c41 = z, c42 = z, c50 = z, c51 = z, c52 = z;
+        FloatVector c60 = z, c61 = z, c62 = z, c70 = z, c71 = z, c72 = z;
+        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += NR, ai += 8) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c00 = b0.fma(x, c00);
+            c01 = b1.fma(x, c01);
+            c02 = b2.fma(x, c02);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = b0.fma(x, c10);
+            c11 = b1.fma(x, c11);
+            c12 = b2.fma(x, c12);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = b0.fma(x, c20);
+            c21 = b1.fma(x, c21);
+            c22 = b2.fma(x, c22);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = b0.fma(x, c30);
+            c31 = b1.fma(x, c31);
+            c32 = b2.fma(x, c32);
+            x = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = b0.fma(x, c40);
+            c41 = b1.fma(x, c41);
+            c42 = b2.fma(x, c42);
+            x = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = b0.fma(x, c50);
+            c51 = b1.fma(x, c51);
+            c52 = b2.fma(x, c52);
+            x = FloatVector.broadcast(S, ap[ai + 6]);
+            c60 = b0.fma(x, c60);
+            c61 = b1.fma(x, c61);
+            c62 = b2.fma(x, c62);
+            x = FloatVector.broadcast(S, ap[ai + 7]);
+            c70 = b0.fma(x, c70);
+            c71 = b1.fma(x, c71);
+            c72 = b2.fma(x, c72);
+        }
+        // Through the L1-resident tile buffer: storing straight into C from here makes the
+        // method too big for C2 to inline the vector calls, and then nothing is intrinsified.
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c02.intoArray(tile, 2 * L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c12.intoArray(tile, NR + 2 * L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c22.intoArray(tile, 2 * NR + 2 * L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c32.intoArray(tile, 3 * NR + 2 * L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c42.intoArray(tile, 4 * NR + 2 * L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+        c52.intoArray(tile, 5 * NR + 2 * L);
+        c60.intoArray(tile, 6 * NR);
+        c61.intoArray(tile, 6 * NR + L);
+        c62.intoArray(tile, 6 * NR + 2 * L);
+        c70.intoArray(tile, 7 * NR);
+        c71.intoArray(tile, 7 * NR + L);
+        c72.intoArray(tile, 7 * NR + 2 * L);
+        writeTile(tile, c, n, ci, cj, rows, cols, first);
+    }
+
+    /** A 4×NR tile: 12 accumulators, for 16-register machines. */
+    private static void tile4(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int n,
+                              int ci, int cj, int rows, int cols, boolean first, float[] tile) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
+        FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += NR, ai += 4) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c00 = b0.fma(x, c00);
+            c01 = b1.fma(x, c01);
+            c02 = b2.fma(x, c02);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = b0.fma(x, c10);
+            c11 = b1.fma(x, c11);
+            c12 = b2.fma(x, c12);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = b0.fma(x, c20);
+            c21 = b1.fma(x, c21);
+            c22 = b2.fma(x, c22);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = b0.fma(x, c30);
+            c31 = b1.fma(x, c31);
+            c32 = b2.fma(x, c32);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c02.intoArray(tile, 2 * L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c12.intoArray(tile, NR + 2 * L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c22.intoArray(tile, 2 * NR + 2 * L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c32.intoArray(tile, 3 * NR + 2 * L);
+        writeTile(tile, c, n, ci, cj, rows, cols, first);
+    }
+
+    /**
+     * Stores the valid rows × cols of a tile (row stride NR) into C at (ci, cj), or adds them
+     * unless {@code first}: the same float additions in vector and scalar form.
+     */
+    private static void writeTile(float[] tile, float[] c, int n, int ci, int cj, int rows,
+                                  int cols, boolean first) {
+        for (int r = 0; r < rows; r++) {
+            int o = (ci + r) * n + cj;
+            int t = r * NR;
+            if (first) {
+                System.arraycopy(tile, t, c, o, cols);
+            } else if (cols == NR) {
+                for (int v = 0; v < NR; v += L) {
+                    FloatVector.fromArray(S, tile, t + v).add(FloatVector.fromArray(S, c, o + v))
+                            .intoArray(c, o + v);
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    c[o + j] += tile[t + j];
+                }
+            }
+        }
+    }
+
+    /** {@code m[r, :] += row} for every row. */
+    static void addRowVector(float[] d, float[] v, int rows, int cols) {
+        int bound = S.loopBound(cols);
+        for (int r = 0, o = 0; r < rows; r++, o += cols) {
+            int c = 0;
+            for (; c < bound; c += L) {
+                FloatVector.fromArray(S, d, o + c).add(FloatVector.fromArray(S, v, c))
+                        .intoArray(d, o + c);
+            }
+            for (; c < cols; c++) {
+                d[o + c] += v[c];
+            }
+        }
+    }
+
+    /** {@code s[c] = Σ_r d[r, c]}, adding rows in order. */
+    static void sumRows(float[] d, float[] s, int rows, int cols) {
+        Arrays.fill(s, 0, cols, 0f);
+        int bound = S.loopBound(cols);
+        for (int r = 0, o = 0; r < rows; r++, o += cols) {
+            int c = 0;
+            for (; c < bound; c += L) {
+                FloatVector.fromArray(S, s, c).add(FloatVector.fromArray(S, d, o + c))
+                        .intoArray(s, c);
+            }
+            for (; c < cols; c++) {
+                s[c] += d[o + c];
+            }
+        }
+    }
+}
