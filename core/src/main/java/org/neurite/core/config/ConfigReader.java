@@ -36,7 +36,7 @@ import org.neurite.core.train.Metrics;
  */
 public final class ConfigReader {
     private static final Set<String> ROOT_KEYS =
-            Set.of("input_shape", "layers", "loss", "optimizer", "metrics", "training");
+            Set.of("input_shape", "layers", "loss", "optimizer", "metrics", "training", "data");
     private static final Set<String> DENSE_KEYS = Set.of("type", "name", "units", "activation",
             "use_bias", "kernel_initializer", "bias_initializer", "weights", "bias");
     private static final Set<String> ACTIVATION_KEYS = Set.of("type", "name", "activation");
@@ -53,7 +53,10 @@ public final class ConfigReader {
         this.plugins = Objects.requireNonNull(plugins, "plugins");
     }
 
-    /** Reads {@code file}; {@code .json} files as JSON, anything else as YAML. */
+    /**
+     * Reads {@code file}; {@code .json} files as JSON, anything else as YAML. Relative paths in
+     * its {@code data} section are resolved against the file's directory.
+     */
     public ModelConfig read(Path file) {
         String text;
         try {
@@ -63,21 +66,38 @@ public final class ConfigReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the configuration file " + file, e);
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), file.toAbsolutePath().getParent());
     }
 
     /**
      * Parses {@code text}; JSON when {@code source} ends in {@code .json}, YAML otherwise (YAML
-     * also accepts JSON).
+     * also accepts JSON). Relative paths in its {@code data} section stay relative to the working
+     * directory.
      *
      * @param source the file name, used in messages
      */
     public ModelConfig parse(String text, String source) {
-        return parse(tree(text, source), source);
+        return parse(tree(text, source), source, null);
+    }
+
+    /**
+     * Parses {@code text} as {@link #parse(String, String)} does, resolving relative paths in its
+     * {@code data} section against {@code baseDirectory} (if not {@code null}).
+     */
+    public ModelConfig parse(String text, String source, Path baseDirectory) {
+        return parse(tree(text, source), source, baseDirectory);
     }
 
     /** Parses an already-read JSON tree. */
     public ModelConfig parse(JsonNode tree, String source) {
+        return parse(tree, source, null);
+    }
+
+    /**
+     * Parses an already-read JSON tree, resolving relative paths in its {@code data} section
+     * against {@code baseDirectory} (if not {@code null}).
+     */
+    public ModelConfig parse(JsonNode tree, String source, Path baseDirectory) {
         ConfigNode root = new ConfigNode(source, "", tree).requireObject("a model configuration", ROOT_KEYS);
         int inputSize = inputSize(root.require("input_shape", "the input shape, such as [2]"));
         List<ConfigNode> layerNodes = root.require("layers", "the list of layers")
@@ -118,7 +138,8 @@ public final class ConfigReader {
         }
         TrainingSpec training = root.has("training") ? training(root.get("training"))
                 : TrainingSpec.defaults();
-        return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training);
+        DataSpec data = root.has("data") ? DataSpec.read(root.get("data"), baseDirectory) : null;
+        return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training, data);
     }
 
     static JsonNode tree(String text, String source) {

@@ -74,6 +74,9 @@ public final class ConfigWriter {
             e.put("min_delta", t.earlyStopping().minDelta());
             e.put("restore_best_weights", t.earlyStopping().restoreBestWeights());
         }
+        if (config.data() != null) {
+            root.set("data", DataSpec.write(config.data()));
+        }
         return root;
     }
 

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A whole network as configured: input width, layers, loss, optimizer, metrics and training
- * settings. Every plugin reference is resolved (names checked, hyperparameter defaults filled
- * in), so writing it back gives the complete configuration. Read with {@link ConfigReader},
- * written with {@link ConfigWriter}.
+ * A whole network as configured: input width, layers, loss, optimizer, metrics, training
+ * settings and, optionally, the data to train on. Every plugin reference is resolved (names
+ * checked, hyperparameter defaults filled in), so writing it back gives the complete
+ * configuration. Read with {@link ConfigReader}, written with {@link ConfigWriter}.
  *
  * @param inputSize width of one input sample
  * @param layers    the layers, in order
@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param optimizer the optimizer
  * @param metrics   metric names, such as {@code accuracy}
  * @param training  fit settings
+ * @param data      the {@code data} section, or {@code null} when the data come from elsewhere
  */
 public record ModelConfig(int inputSize, List<LayerSpec> layers, ComponentSpec loss,
-                          ComponentSpec optimizer, List<String> metrics, TrainingSpec training) {
+                          ComponentSpec optimizer, List<String> metrics, TrainingSpec training,
+                          DataSpec data) {
     public ModelConfig {
         layers = List.copyOf(layers);
         metrics = List.copyOf(metrics);
@@ -28,6 +30,11 @@ public record ModelConfig(int inputSize, List<LayerSpec> layers, ComponentSpec l
 
     /** This configuration with other training settings. */
     public ModelConfig withTraining(TrainingSpec training) {
-        return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training);
+        return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training, data);
+    }
+
+    /** This configuration with another {@code data} section ({@code null} for none). */
+    public ModelConfig withData(DataSpec data) {
+        return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training, data);
     }
 }
