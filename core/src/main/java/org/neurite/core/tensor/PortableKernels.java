@@ -1,6 +1,7 @@
 package org.neurite.core.tensor;
 
 import java.util.Arrays;
+import org.neurite.core.internal.WorkerPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package org.neurite.kernels.vector;
 
+import org.neurite.core.internal.WorkerPool;
 import org.neurite.core.tensor.Kernels;
 import org.neurite.core.tensor.Matrix;
 

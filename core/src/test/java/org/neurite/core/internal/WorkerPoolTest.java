@@ -1,4 +1,4 @@
-package org.neurite.core.tensor;
+package org.neurite.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

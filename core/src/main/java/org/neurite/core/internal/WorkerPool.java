@@ -1,4 +1,4 @@
-package org.neurite.kernels.vector;
+package org.neurite.core.internal;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -17,9 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * busy (another thread's product is running on it) gets {@code false} from {@link #tryAcquire}
  * and computes on its own thread; products are split so that the result is the same either way.
  *
- * <p>A copy of the pool behind {@code neurite-core}'s portable kernels, which is package-private.
+ * <p>Shared by the kernels implementations of every module; not an API for applications.
  */
-final class WorkerPool {
+public final class WorkerPool {
     /** How long an idle worker, or a caller waiting for a worker's part, spins before parking. */
     private static final long SPIN_NANOS = 50_000;
     /** The part index of a finished job: nothing left to claim. */
@@ -27,7 +27,7 @@ final class WorkerPool {
     private static final Map<Integer, WorkerPool> POOLS = new HashMap<>();
 
     /** One unit of parallel work, run as parts {@code 0 … parts-1} in any order and thread. */
-    interface Job {
+    public interface Job {
         void run(int part, int parts);
     }
 
@@ -48,12 +48,12 @@ final class WorkerPool {
     }
 
     /** The shared pool for {@code threads} threads in all (the caller's included). */
-    static synchronized WorkerPool of(int threads) {
+    public static synchronized WorkerPool of(int threads) {
         return POOLS.computeIfAbsent(threads, WorkerPool::new);
     }
 
     /** The number of threads that can work on a job: the workers plus the calling thread. */
-    int threads() {
+    public int threads() {
         return threads;
     }
 
@@ -61,12 +61,12 @@ final class WorkerPool {
      * Takes the pool for one job, or returns {@code false} at once if another caller has it.
      * A caller that gets {@code true} must call {@link #release()} afterwards.
      */
-    boolean tryAcquire() {
+    public boolean tryAcquire() {
         return busy.compareAndSet(false, true);
     }
 
     /** Gives the pool back after {@link #tryAcquire()}. */
-    void release() {
+    public void release() {
         busy.set(false);
     }
 
@@ -75,7 +75,7 @@ final class WorkerPool {
      * pool, and on the workers that are free. Returns when every part has ended; the exception
      * of a failed part is rethrown here.
      */
-    void run(Job job, int parts) {
+    public void run(Job job, int parts) {
         if (parts < 1) {
             throw new IllegalArgumentException("a job needs at least 1 part, got " + parts);
         }
@@ -161,7 +161,7 @@ final class WorkerPool {
         }
         Thread[] started = new Thread[threads - 1];
         for (int w = 0; w < started.length; w++) {
-            Thread t = new Thread(this::workerLoop, "neurite-vector-kernels-" + threads + "-" + (w + 1));
+            Thread t = new Thread(this::workerLoop, "neurite-kernels-" + threads + "-" + (w + 1));
             t.setDaemon(true);
             started[w] = t;
         }
