@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent float64 reference of what tf.keras computes for the XOR parity program.
 
-Written from /work/shared/reference/keras-semantics.md (the Keras/TensorFlow semantics),
+Written from the documented Keras/TensorFlow semantics,
 not from any Neurite Java code.  Requires numpy only.
 
 Program:

@@ -35,14 +35,13 @@ final class KernelsSelection {
                 available = false;
             }
             if (!available) {
-                LOG.info("Kernels '{}' ({}) cannot run in this JVM; using '{}'. {}",
-                        candidate.name(), candidate.getClass().getName(), best.name(),
-                        candidate.howToEnable());
+                LOG.info("The '{}' kernels ({}) cannot run in this JVM; to use them, {}.",
+                        candidate.name(), candidate.getClass().getName(), candidate.howToEnable());
             } else if (candidate.priority() > best.priority()) {
                 best = candidate;
             }
         }
-        LOG.debug("Using kernels '{}' ({})", best.name(), best.getClass().getName());
+        LOG.info("Using the '{}' kernels with {} thread(s)", best.name(), best.threads());
         return best;
     }
 }

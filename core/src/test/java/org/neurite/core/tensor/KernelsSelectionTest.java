@@ -70,8 +70,9 @@ class KernelsSelectionTest {
         }, chosen);
         assertSame(Kernels.portable(), chosen[0]);
         assertEquals(1, log.lines().filter(l -> l.contains("'unavailable'")).count(), log);
-        assertTrue(log.contains("cannot run in this JVM; using 'portable'. run the JVM with --add-modules"
-                + " jdk.incubator.vector"), log);
+        assertTrue(log.contains("The 'unavailable' kernels (" + UnavailableKernels.class.getName()
+                + ") cannot run in this JVM; to use them, run the JVM with --add-modules jdk.incubator.vector."), log);
+        assertTrue(log.contains("Using the 'portable' kernels with "), log);
     }
 
     /** Test provider: available, priority 1. */
