@@ -40,10 +40,6 @@ public final class ConfigReader {
     private static final Set<String> DENSE_KEYS = Set.of("type", "name", "units", "activation",
             "use_bias", "kernel_initializer", "bias_initializer", "weights", "bias");
     private static final Set<String> ACTIVATION_KEYS = Set.of("type", "name", "activation");
-    private static final Set<String> TRAINING_KEYS = Set.of("epochs", "batch_size", "shuffle",
-            "seed", "verbose", "validation_split", "early_stopping");
-    private static final Set<String> EARLY_STOPPING_KEYS =
-            Set.of("monitor", "patience", "min_delta", "restore_best_weights");
     private static final List<String> LAYER_TYPES = List.of("dense", "activation");
 
     private final Plugins plugins;
@@ -136,7 +132,7 @@ public final class ConfigReader {
                 metrics.add(name);
             }
         }
-        TrainingSpec training = root.has("training") ? training(root.get("training"))
+        TrainingSpec training = root.has("training") ? TrainingSpec.read(root.get("training"))
                 : TrainingSpec.defaults();
         DataSpec data = root.has("data") ? DataSpec.read(root.get("data"), baseDirectory) : null;
         return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training, data);
@@ -290,42 +286,4 @@ public final class ConfigReader {
         return (float) v;
     }
 
-    private static TrainingSpec training(ConfigNode node) {
-        node.requireObject("training settings", TRAINING_KEYS);
-        TrainingSpec d = TrainingSpec.defaults();
-        int epochs = node.has("epochs") ? node.get("epochs").requireInt("the number of epochs", 1) : d.epochs();
-        int batchSize = node.has("batch_size")
-                ? node.get("batch_size").requireInt("the batch size", 1) : d.batchSize();
-        boolean shuffle = node.has("shuffle") ? node.get("shuffle").requireBoolean("shuffle") : d.shuffle();
-        Long seed = node.has("seed") ? node.get("seed").requireLong("the seed") : null;
-        int verbose = d.verbose();
-        if (node.has("verbose")) {
-            verbose = node.get("verbose").requireInt("verbose (0, 1 or 2)", 0);
-            if (verbose > 2) {
-                throw node.get("verbose").error("verbose must be 0 (silent), 1 (progress bar) or 2 "
-                        + "(one line per epoch), got " + verbose);
-            }
-        }
-        double split = 0;
-        if (node.has("validation_split")) {
-            split = node.get("validation_split").requireDouble("the validation split");
-            if (!(split >= 0 && split < 1)) {
-                throw node.get("validation_split").error("the validation split must be in [0, 1), got " + split);
-            }
-        }
-        TrainingSpec.EarlyStoppingSpec early = null;
-        if (node.has("early_stopping")) {
-            ConfigNode e = node.get("early_stopping").requireObject("early stopping settings", EARLY_STOPPING_KEYS);
-            String monitor = e.has("monitor") ? e.get("monitor").requireString("the monitored quantity") : "val_loss";
-            int patience = e.has("patience") ? e.get("patience").requireInt("patience", 0) : 0;
-            double minDelta = e.has("min_delta") ? e.get("min_delta").requireDouble("min_delta") : 0;
-            if (minDelta < 0) {
-                throw e.get("min_delta").error("min_delta must not be negative, got " + minDelta);
-            }
-            boolean restore = e.has("restore_best_weights")
-                    && e.get("restore_best_weights").requireBoolean("restore_best_weights");
-            early = new TrainingSpec.EarlyStoppingSpec(monitor, patience, minDelta, restore);
-        }
-        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, split, early);
-    }
 }

@@ -1,5 +1,7 @@
 package org.neurite.core.config;
 
+import java.util.Set;
+
 /**
  * The {@code training} section: Keras's {@code fit} arguments.
  *
@@ -13,6 +15,11 @@ package org.neurite.core.config;
  */
 public record TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed, int verbose,
                            double validationSplit, EarlyStoppingSpec earlyStopping) {
+
+    private static final Set<String> KEYS = Set.of("epochs", "batch_size", "shuffle",
+            "seed", "verbose", "validation_split", "early_stopping");
+    private static final Set<String> EARLY_STOPPING_KEYS =
+            Set.of("monitor", "patience", "min_delta", "restore_best_weights");
 
     /** Keras's defaults: 1 epoch, batch 32, shuffled, verbose 1, no seed. */
     public static TrainingSpec defaults() {
@@ -32,6 +39,46 @@ public record TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed
     /** These settings with {@code verbose}. */
     public TrainingSpec withVerbose(int verbose) {
         return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping);
+    }
+
+    /** Reads a {@code training} section; absent keys take Keras's defaults. */
+    static TrainingSpec read(ConfigNode node) {
+        node.requireObject("training settings", KEYS);
+        TrainingSpec d = defaults();
+        int epochs = node.has("epochs") ? node.get("epochs").requireInt("the number of epochs", 1) : d.epochs();
+        int batchSize = node.has("batch_size")
+                ? node.get("batch_size").requireInt("the batch size", 1) : d.batchSize();
+        boolean shuffle = node.has("shuffle") ? node.get("shuffle").requireBoolean("shuffle") : d.shuffle();
+        Long seed = node.has("seed") ? node.get("seed").requireLong("the seed") : null;
+        int verbose = d.verbose();
+        if (node.has("verbose")) {
+            verbose = node.get("verbose").requireInt("verbose (0, 1 or 2)", 0);
+            if (verbose > 2) {
+                throw node.get("verbose").error("verbose must be 0 (silent), 1 (progress bar) or 2 "
+                        + "(one line per epoch), got " + verbose);
+            }
+        }
+        double split = 0;
+        if (node.has("validation_split")) {
+            split = node.get("validation_split").requireDouble("the validation split");
+            if (!(split >= 0 && split < 1)) {
+                throw node.get("validation_split").error("the validation split must be in [0, 1), got " + split);
+            }
+        }
+        EarlyStoppingSpec early = null;
+        if (node.has("early_stopping")) {
+            ConfigNode e = node.get("early_stopping").requireObject("early stopping settings", EARLY_STOPPING_KEYS);
+            String monitor = e.has("monitor") ? e.get("monitor").requireString("the monitored quantity") : "val_loss";
+            int patience = e.has("patience") ? e.get("patience").requireInt("patience", 0) : 0;
+            double minDelta = e.has("min_delta") ? e.get("min_delta").requireDouble("min_delta") : 0;
+            if (minDelta < 0) {
+                throw e.get("min_delta").error("min_delta must not be negative, got " + minDelta);
+            }
+            boolean restore = e.has("restore_best_weights")
+                    && e.get("restore_best_weights").requireBoolean("restore_best_weights");
+            early = new EarlyStoppingSpec(monitor, patience, minDelta, restore);
+        }
+        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, split, early);
     }
 
     /**
