@@ -43,7 +43,6 @@ public final class Trainer {
     private final History history = new History();
     private final SlotCache trainingSlots = new SlotCache();
     private final SlotCache evaluationSlots = new SlotCache();
-    private final Matrix[] gradientBuffers = new Matrix[2];
     private Matrix lastOutput;
 
     /**
@@ -157,13 +156,8 @@ public final class Trainer {
                     + " inputs with n×" + loss.targetColumns(network.outputSize()) + " targets, but got "
                     + x.shape() + " and " + y.shape());
         }
-        int slot = gradientBuffers[0] != null && gradientBuffers[0].rows() == x.rows() ? 0 : 1;
-        if (gradientBuffers[slot] == null || gradientBuffers[slot].rows() != x.rows()) {
-            gradientBuffers[1] = gradientBuffers[0];
-            gradientBuffers[0] = new Matrix(x.rows(), network.outputSize());
-            slot = 0;
-        }
-        return backpropagate(x, y, gradientBuffers[slot]);
+        Slot slot = trainingSlots.get(x.rows(), x.cols(), y.cols(), network.outputSize());
+        return backpropagate(x, y, slot.grad);
     }
 
     /**
@@ -236,13 +230,16 @@ public final class Trainer {
         private int next;
 
         Slot get(int rows, Dataset d, int outputs) {
+            return get(rows, d.x().cols(), d.y().cols(), outputs);
+        }
+
+        Slot get(int rows, int inputs, int targets, int outputs) {
             for (Slot s : slots) {
-                if (s != null && s.x.rows() == rows && s.x.cols() == d.x().cols()
-                        && s.y.cols() == d.y().cols()) {
+                if (s != null && s.x.rows() == rows && s.x.cols() == inputs && s.y.cols() == targets) {
                     return s;
                 }
             }
-            Slot s = new Slot(rows, d.x().cols(), d.y().cols(), outputs);
+            Slot s = new Slot(rows, inputs, targets, outputs);
             slots[next] = s;
             next = 1 - next;
             return s;
