@@ -31,14 +31,14 @@ public record TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed
         return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping);
     }
 
-    /** These settings with {@code epochs}. */
-    public TrainingSpec withEpochs(int epochs) {
-        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping);
-    }
-
-    /** These settings with {@code verbose}. */
-    public TrainingSpec withVerbose(int verbose) {
-        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping);
+    /**
+     * These settings with command-line overrides applied: each non-null argument replaces the
+     * configured value.
+     */
+    public TrainingSpec overriddenBy(Integer epochs, Long seed, Integer verbose) {
+        return new TrainingSpec(epochs != null ? epochs : this.epochs, batchSize, shuffle,
+                seed != null ? seed : this.seed, verbose != null ? verbose : this.verbose,
+                validationSplit, earlyStopping);
     }
 
     /** Reads a {@code training} section; absent keys take Keras's defaults. */

@@ -48,6 +48,14 @@ class ConfigReaderTest {
     }
 
     @Test
+    void commandLineOverridesReplaceOnlyWhatIsGiven() {
+        TrainingSpec t = reader.parse(VALID, "net.yaml").training();
+        assertEquals(t, t.overriddenBy(null, null, null));
+        assertEquals(new TrainingSpec(9, 4, false, 7L, 2, 0.0, null), t.overriddenBy(9, null, 2));
+        assertEquals(new TrainingSpec(5, 4, false, 11L, 0, 0.0, null), t.overriddenBy(null, 11L, null));
+    }
+
+    @Test
     void jsonAndYamlGiveTheSameConfiguration() {
         ModelConfig yaml = reader.parse(VALID, "net.yaml");
         ModelConfig json = reader.parse(ConfigWriter.toJson(yaml), "net.json");

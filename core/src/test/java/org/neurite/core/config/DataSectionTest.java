@@ -116,7 +116,7 @@ class DataSectionTest {
         ModelConfig c = reader.parse(MODEL, "exp.yaml");
         assertNull(c.data());
         assertFalse(ConfigWriter.toTree(c).has("data"));
-        assertEquals(c.data(), c.withTraining(c.training().withEpochs(3)).data());
+        assertEquals(c.data(), c.withTraining(c.training().overriddenBy(3, null, null)).data());
     }
 
     @Test

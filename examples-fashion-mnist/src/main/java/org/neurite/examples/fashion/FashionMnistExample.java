@@ -187,16 +187,7 @@ public final class FashionMnistExample implements Callable<Integer> {
         if (c.data().test() == null) {
             throw new ConfigException(source, "data.test", "missing; the example reports accuracy on test data");
         }
-        TrainingSpec t = c.training();
-        if (epochs != null) {
-            t = t.withEpochs(epochs);
-        }
-        if (seed != null) {
-            t = t.withSeed(seed);
-        }
-        if (verbose != null) {
-            t = t.withVerbose(verbose);
-        }
+        TrainingSpec t = c.training().overriddenBy(epochs, seed, verbose);
         DataSpec d = data != null ? c.data().withDirectory(data.toAbsolutePath()) : c.data();
         return c.withTraining(t).withData(d);
     }

@@ -170,13 +170,7 @@ public final class SparkExample implements Callable<Integer> {
         }
         ModelConfig c = config != null ? reader.read(config)
                 : reader.parse(embeddedConfig(), EMBEDDED_CONFIG + " (embedded)");
-        TrainingSpec t = c.training();
-        if (epochs != null) {
-            t = t.withEpochs(epochs);
-        }
-        if (seed != null) {
-            t = t.withSeed(seed);
-        }
+        TrainingSpec t = c.training().overriddenBy(epochs, seed, null);
         if (c.data() == null && c.inputSize() != 2) {
             throw new ConfigException(config != null ? config.toString() : EMBEDDED_CONFIG, "data", "without a data section the example trains on "
                     + "XOR, which has 2 inputs, but the configuration takes " + c.inputSize()

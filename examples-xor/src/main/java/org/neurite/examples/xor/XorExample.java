@@ -151,16 +151,7 @@ public final class XorExample implements Callable<Integer> {
     private ModelConfig configuration(ConfigReader reader) {
         ModelConfig c = config != null ? reader.read(config)
                 : reader.parse(embeddedConfig(), EMBEDDED_CONFIG + " (embedded)");
-        TrainingSpec t = c.training();
-        if (epochs != null) {
-            t = t.withEpochs(epochs);
-        }
-        if (seed != null) {
-            t = t.withSeed(seed);
-        }
-        if (verbose != null) {
-            t = t.withVerbose(verbose);
-        }
+        TrainingSpec t = c.training().overriddenBy(epochs, seed, verbose);
         String source = config != null ? config.toString() : EMBEDDED_CONFIG;
         if (c.inputSize() != 2) {
             throw new ConfigException(source, "input_shape", "the XOR data has 2 inputs, but the configuration "
