@@ -47,7 +47,7 @@ final class ConfigNode {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!accepted.contains(key)) {
-                throw new ConfigException(source, child(key), "unknown key '" + key + "'. "
+                throw new ConfigException(source, child(Names.shorten(key)), "unknown key '" + Names.shorten(key) + "'. "
                         + Names.didYouMean(key, accepted) + "Accepted keys here: "
                         + String.join(", ", new TreeSet<>(accepted)) + ".");
             }
@@ -158,8 +158,8 @@ final class ConfigNode {
             return "a list";
         }
         if (n.isTextual()) {
-            return "'" + n.asText() + "'";
+            return "'" + Names.shorten(n.asText()) + "'";
         }
-        return n.toString();
+        return Names.shorten(n.toString());
     }
 }

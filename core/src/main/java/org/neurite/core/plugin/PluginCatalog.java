@@ -121,7 +121,7 @@ public final class PluginCatalog<T extends Component> {
 
     /** The message for a name nobody provides: kind, name, closest match, available names, hint. */
     public String unknownName(String name) {
-        return "Unknown " + kind.label() + " '" + name + "'. " + Names.didYouMean(name, names())
+        return "Unknown " + kind.label() + " '" + Names.shorten(name) + "'. " + Names.didYouMean(name, names())
                 + "Available: " + (names().isEmpty() ? "none" : String.join(", ", names())) + ". "
                 + "A plugin jar on the class path that lists its class in META-INF/services/"
                 + kind.type().getName() + " provides new names.";
