@@ -42,6 +42,9 @@ public final class ConfigReader {
     private static final Set<String> ACTIVATION_KEYS = Set.of("type", "name", "activation");
     private static final List<String> LAYER_TYPES = List.of("dense", "activation");
 
+    /** The largest configuration read, in bytes: room for explicit weights of a few million values. */
+    public static final int MAX_BYTES = 16 << 20;
+
     private final Plugins plugins;
 
     /** A reader that resolves plugin names against {@code plugins}. */

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurite.core.internal.Names;
 import org.neurite.core.model.PluginUse;
 
 /**
@@ -53,7 +54,7 @@ record Metadata(int formatVersion, String neuriteVersion, String created, long s
         ArrayNode plugs = root.putArray("plugins");
         for (PluginUse p : plugins) {
             plugs.addObject().put("kind", p.kind()).put("name", p.name())
-                    .put("class", p.implementation()).put("source", p.source());
+                    .put("class", p.implementation()).put("source", sourceName(p.source()));
         }
         ObjectNode hist = root.putObject("history");
         history.forEach((key, values) -> {
@@ -125,10 +126,30 @@ record Metadata(int formatVersion, String neuriteVersion, String created, long s
             }
             sums.put(e.getKey(), e.getValue().asText());
         }
+        long iterations = integer(file, root, "optimizer_iterations");
+        if (iterations < 0) {
+            throw error(file, "'optimizer_iterations' is " + iterations + "; an optimizer's step count is 0 "
+                    + "or more");
+        }
         return new Metadata((int) format, text(file, root, "neurite_version"), text(file, root, "created"),
-                integer(file, root, "seed"), integer(file, root, "optimizer_iterations"),
+                integer(file, root, "seed"), iterations,
                 strings(file, root, "parameters"), strings(file, root, "optimizer_state"),
                 plugins, history, sums);
+    }
+
+    /**
+     * Where a plugin came from as a model file records it: the file name of its jar or
+     * directory ({@code neurite-activations-1.2.0.jar}), never the saving machine's path, which
+     * would leak its layout and mean nothing elsewhere. Sources that are not paths (such as
+     * {@code bound in a Guice module}) are kept as they are.
+     */
+    static String sourceName(String source) {
+        String s = source;
+        while (s.length() > 1 && (s.endsWith("/") || s.endsWith("\\"))) {
+            s = s.substring(0, s.length() - 1);
+        }
+        int cut = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+        return cut < 0 ? s : s.substring(cut + 1);
     }
 
     private static ModelFormatException error(Path file, String detail) {
@@ -146,7 +167,7 @@ record Metadata(int formatVersion, String neuriteVersion, String created, long s
     private static long integer(Path file, JsonNode node, String key) {
         JsonNode v = field(file, node, key);
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw error(file, "'" + key + "' must be an integer, found " + v);
+            throw error(file, "'" + key + "' must be an integer, found " + Names.shorten(v.toString()));
         }
         return v.asLong();
     }
@@ -154,7 +175,7 @@ record Metadata(int formatVersion, String neuriteVersion, String created, long s
     private static String text(Path file, JsonNode node, String key) {
         JsonNode v = field(file, node, key);
         if (!v.isTextual()) {
-            throw error(file, "'" + key + "' must be a string, found " + v);
+            throw error(file, "'" + key + "' must be a string, found " + Names.shorten(v.toString()));
         }
         return v.asText();
     }

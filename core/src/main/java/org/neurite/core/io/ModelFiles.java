@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +24,7 @@ import org.neurite.core.config.ConfigException;
 import org.neurite.core.config.ConfigReader;
 import org.neurite.core.config.ConfigWriter;
 import org.neurite.core.config.ModelConfig;
+import org.neurite.core.internal.Names;
 import org.neurite.core.model.Model;
 import org.neurite.core.model.ModelAssembler;
 import org.neurite.core.model.PluginUse;
@@ -75,11 +77,26 @@ public final class ModelFiles {
      * @throws IllegalArgumentException if a parameter or state name cannot be a zip entry name
      */
     public static void save(Model model, Path file) {
-        save(model, file, UnaryOperator.identity());
+        save(model, file, null, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #save(Model, Path)}, signing the file with {@code key} (if not {@code null}):
+     * the archive gets a last entry {@code signature.hmac-sha256} holding the key's id and the
+     * HMAC-SHA256 of the checksum chain, which {@link #load(Path, ModelAssembler, SigningKey)}
+     * checks. numpy ignores the entry; Neurite versions before signing refuse signed files.
+     */
+    public static void save(Model model, Path file, SigningKey key) {
+        save(model, file, key, UnaryOperator.identity());
     }
 
     /** {@link #save(Model, Path)} with the file's output stream wrapped, to test failures. */
     static void save(Model model, Path file, UnaryOperator<OutputStream> wrap) {
+        save(model, file, null, wrap);
+    }
+
+    /** {@link #save(Model, Path, SigningKey)} with the file's output stream wrapped, to test failures. */
+    static void save(Model model, Path file, SigningKey key, UnaryOperator<OutputStream> wrap) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(file, "file");
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -91,7 +108,7 @@ public final class ModelFiles {
         }
         Optimizer.Updater updater = model.trainer().updater();
         List<String> state = new ArrayList<>();
-        updater.state().forEach((key, m) -> state.add(put(entries, OPTIMIZER, key, m)));
+        updater.state().forEach((name, m) -> state.add(put(entries, OPTIMIZER, name, m)));
         Map<String, String> sums = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> sums.put(name, ModelArchive.sha256(bytes)));
         List<PluginUse> plugins = new ArrayList<>(model.plugins());
@@ -100,7 +117,7 @@ public final class ModelFiles {
                 model.seed(), updater.iterations(), parameters, state, plugins,
                 model.history().asMap(), sums);
         entries.put(ModelArchive.METADATA, metadata.toJson());
-        AtomicFile.write(file, out -> ModelArchive.write(wrap.apply(out), entries, created.toEpochMilli()));
+        AtomicFile.write(file, out -> ModelArchive.write(wrap.apply(out), entries, created.toEpochMilli(), key));
     }
 
     private static String put(Map<String, byte[]> entries, String prefix, String name, Matrix m) {
@@ -117,6 +134,13 @@ public final class ModelFiles {
      * {@code assembler}, then restores the parameters, the optimizer state and step count, and
      * the history. Nothing is returned unless all of it succeeded.
      *
+     * <p>Reading is bounded: the file must be a regular file (or a link to one), the archive is
+     * read through its central directory with positional reads, {@code metadata.json} and
+     * {@code config.json} are read only up to {@link #MAX_METADATA_BYTES} and
+     * {@link ConfigReader#MAX_BYTES}, and an array is read only once its header's shape matches
+     * the network built from the configuration; nothing is allocated for what the file merely
+     * claims.
+     *
      * @throws ModelFormatException  if the file is not a model file, is truncated or damaged,
      *                               comes from a newer format, or does not fit its configuration
      * @throws PluginException       if a plugin the model uses is not in {@code assembler.plugins()}
@@ -124,20 +148,33 @@ public final class ModelFiles {
      * @throws UncheckedIOException  if the file cannot be read
      */
     public static Model load(Path file, ModelAssembler assembler) {
+        return load(file, assembler, null);
+    }
+
+    /**
+     * {@link #load(Path, ModelAssembler)}, requiring the file to be signed with {@code key}
+     * (if not {@code null}): an unsigned file, one signed with another key, or one altered
+     * after signing is refused with a {@link ModelFormatException} before anything else in it
+     * is read. With {@code key} {@code null} a signed file loads like an unsigned one (its
+     * checksums are checked, its signature is not).
+     */
+    public static Model load(Path file, ModelAssembler assembler, SigningKey key) {
+        Objects.requireNonNull(file, "file");
         Objects.requireNonNull(assembler, "assembler");
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException("there is no model file " + file, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the model file " + file + ": " + e, e);
+        try (ModelArchive archive = ModelArchive.open(file)) {
+            if (key != null) {
+                archive.checkSignature(key);
+            }
+            return load(file, archive, assembler);
         }
-        Map<String, byte[]> entries = ModelArchive.read(file, bytes);
-        Metadata metadata = Metadata.parse(file, entries.get(ModelArchive.METADATA), neuriteVersion());
-        ModelArchive.verify(file, entries, metadata.sha256());
+    }
+
+    private static Model load(Path file, ModelArchive archive, ModelAssembler assembler) {
+        Metadata metadata = Metadata.parse(file, archive.bytes(ModelArchive.METADATA, MAX_METADATA_BYTES),
+                neuriteVersion());
+        archive.verify(metadata.sha256());
         checkPlugins(file, metadata.plugins(), assembler.plugins());
-        String configText = new String(require(file, entries, CONFIG), StandardCharsets.UTF_8);
+        String configText = configText(file, archive.bytes(CONFIG, ConfigReader.MAX_BYTES));
         ModelConfig config = new ConfigReader(assembler.plugins()).parse(configText, file + "!/" + CONFIG);
         if (config.training().seed() == null || config.training().seed() != metadata.seed()) {
             throw new ModelFormatException(file, CONFIG, "the configuration's seed "
@@ -158,8 +195,8 @@ public final class ModelFiles {
         }
         Optimizer.Updater updater = model.trainer().updater();
         List<Restore> restores = new ArrayList<>();
-        restores.addAll(decode(file, entries, PARAMETERS, parameters, metadata.parameters(), "network parameters"));
-        restores.addAll(decode(file, entries, OPTIMIZER, updater.state(), metadata.optimizerState(),
+        restores.addAll(decode(file, archive, PARAMETERS, parameters, metadata.parameters(), "network parameters"));
+        restores.addAll(decode(file, archive, OPTIMIZER, updater.state(), metadata.optimizerState(),
                 "optimizer state of '" + config.optimizer().name() + "'"));
         // Everything is decoded and checked; only now is the model changed.
         restores.forEach(r -> System.arraycopy(r.values(), 0, r.target().data(), 0, r.values().length));
@@ -168,45 +205,68 @@ public final class ModelFiles {
         return model;
     }
 
+    /** The most bytes of {@code metadata.json} read: room for a history of millions of epochs. */
+    public static final int MAX_METADATA_BYTES = 64 << 20;
+
+    private static String configText(Path file, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ModelFormatException(file, CONFIG, "the configuration is not valid UTF-8 text");
+        }
+    }
+
     /** Saved values checked against the live matrix they go into. */
     private record Restore(Matrix target, float[] values) {
     }
 
-    private static List<Restore> decode(Path file, Map<String, byte[]> entries, String prefix,
+    private static List<Restore> decode(Path file, ModelArchive archive, String prefix,
                                         Map<String, Matrix> live, List<String> saved, String what) {
         List<String> expected = new ArrayList<>();
         live.keySet().forEach(name -> expected.add(prefix + name + ".npy"));
         if (!expected.equals(saved)) {
             throw new ModelFormatException(file, ModelArchive.METADATA, "the file holds the " + what + " "
-                    + saved + " but the saved configuration builds " + expected + "; the file does not "
+                    + Names.shorten(saved.toString()) + " but the saved configuration builds "
+                    + Names.shorten(expected.toString()) + "; the file does not "
                     + "match the network it describes. Save the model again with this Neurite.");
         }
         List<Restore> restores = new ArrayList<>();
         for (Map.Entry<String, Matrix> e : live.entrySet()) {
             String entry = prefix + e.getKey() + ".npy";
-            Npy.Array array;
-            try {
-                array = Npy.read(require(file, entries, entry));
-            } catch (IllegalArgumentException ex) {
-                throw new ModelFormatException(file, entry, ex.getMessage(), ex);
-            }
             int[] shape = EntryNames.shape(e.getKey(), e.getValue());
-            if (!Arrays.equals(shape, array.shape())) {
-                throw new ModelFormatException(file, entry, "the array has shape " + array.shapeString()
-                        + " but " + e.getKey() + " in the network built from the saved configuration is "
-                        + Npy.shapeString(shape) + "; the file does not match its configuration.");
-            }
-            restores.add(new Restore(e.getValue(), array.data()));
+            restores.add(new Restore(e.getValue(), array(file, archive, entry, e.getKey(), shape)));
         }
         return restores;
     }
 
-    private static byte[] require(Path file, Map<String, byte[]> entries, String name) {
-        byte[] bytes = entries.get(name);
-        if (bytes == null) {
-            throw new ModelFormatException(file, name, "the entry is missing from the archive");
+    /**
+     * The values of the array entry {@code entry}: its header is read and its shape checked
+     * against {@code shape} before the data is allocated and read.
+     */
+    private static float[] array(Path file, ModelArchive archive, String entry, String name, int[] shape) {
+        long size = archive.size(entry);
+        try (InputStream in = archive.stream(entry)) {
+            byte[] prefix = in.readNBytes((int) Math.min(size, Npy.MAX_PREFIX));
+            Npy.Header header;
+            try {
+                header = Npy.header(prefix, size);
+                if (!Arrays.equals(shape, header.shape())) {
+                    throw new ModelFormatException(file, entry, "the array has shape "
+                            + Npy.shapeString(header.shape()) + " but " + name + " in the network built from "
+                            + "the saved configuration is " + Npy.shapeString(shape) + "; the file does not "
+                            + "match its configuration.");
+                }
+                header.checkDataLength(size - header.dataOffset());
+            } catch (IllegalArgumentException ex) {
+                throw new ModelFormatException(file, entry, ex.getMessage(), ex);
+            }
+            float[] values = new float[(int) header.size()];
+            Npy.readData(prefix, header.dataOffset(), in, values);
+            return values;
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot read the model file " + file + ": " + ex, ex);
         }
-        return bytes;
     }
 
     private static void checkPlugins(Path file, List<PluginUse> uses, Plugins plugins) {
@@ -215,11 +275,13 @@ public final class ModelFiles {
         for (PluginUse use : uses) {
             PluginKind<?> kind = PluginKind.ALL.stream().filter(k -> k.label().equals(use.kind()))
                     .findFirst().orElseThrow(() -> new ModelFormatException(file, ModelArchive.METADATA,
-                            "unknown plugin kind '" + use.kind() + "' for '" + use.name() + "'"));
+                            "unknown plugin kind '" + Names.shorten(use.kind()) + "' for '"
+                                    + Names.shorten(use.name()) + "'"));
             PluginCatalog<?> catalog = plugins.catalog(kind);
             if (!catalog.contains(use.name())) {
-                missing.add("the " + use.kind() + " '" + use.name() + "' (" + use.implementation()
-                        + " from " + use.source() + " when the model was saved)");
+                missing.add("the " + use.kind() + " '" + Names.shorten(use.name()) + "' ("
+                        + Names.shorten(use.implementation()) + " from " + Names.shorten(Metadata.sourceName(use.source()))
+                        + " when the model was saved)");
                 available.add(kind.plural() + ": " + (catalog.names().isEmpty() ? "none"
                         : String.join(", ", catalog.names())));
             }

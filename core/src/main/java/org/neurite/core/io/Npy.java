@@ -1,11 +1,17 @@
 package org.neurite.core.io;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,9 +36,6 @@ public final class Npy {
     /** The data offset is a multiple of this. */
     static final int ALIGNMENT = 64;
     private static final int PREAMBLE = MAGIC.length + 2 + 2;
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     private Npy() {
     }
@@ -104,88 +107,291 @@ public final class Npy {
      * version 1.0 or 2.0).
      *
      * @throws IllegalArgumentException naming what is wrong: not a {@code .npy} file, an
-     *                                  unsupported version or dtype, Fortran order, or a data
-     *                                  length that does not match the shape
+     *                                  unsupported version or dtype, Fortran order, a header
+     *                                  numpy would read differently, or a data length that does
+     *                                  not match the shape
      */
     public static Array read(byte[] bytes) {
-        if (bytes.length < PREAMBLE || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        Header header = header(bytes, bytes.length);
+        long available = bytes.length - header.dataOffset();
+        header.checkDataLength(available);
+        float[] data = new float[(int) header.size()];
+        ByteBuffer in = ByteBuffer.wrap(bytes, header.dataOffset(), data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        in.asFloatBuffer().get(data);
+        return new Array(header.shape(), data);
+    }
+
+    /**
+     * Fills {@code values} with little-endian float32 data: first from {@code prefix} from
+     * {@code offset} on, then from {@code in}, in chunks, so no second copy of the data is held.
+     *
+     * @throws IllegalArgumentException if the data ends before {@code values} is full
+     */
+    static void readData(byte[] prefix, int offset, InputStream in, float[] values) throws IOException {
+        InputStream all = new SequenceInputStream(
+                new ByteArrayInputStream(prefix, offset, prefix.length - offset), in);
+        byte[] chunk = new byte[1 << 16];
+        int filled = 0;
+        while (filled < values.length) {
+            int want = (int) Math.min(chunk.length, (long) (values.length - filled) * 4);
+            int n = all.readNBytes(chunk, 0, want);
+            if (n < want) {
+                throw new IllegalArgumentException("the .npy data ends after " + (filled + n / 4) + " of "
+                        + values.length + " values");
+            }
+            ByteBuffer.wrap(chunk, 0, n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values, filled, n / 4);
+            filled += n / 4;
+        }
+    }
+
+    /**
+     * The parsed header of a {@code .npy} array: its shape and where its data starts.
+     *
+     * @param shape      the dimensions, outermost first
+     * @param dataOffset the offset of the first data byte
+     */
+    record Header(int[] shape, int dataOffset) {
+        /** The number of elements. */
+        long size() {
+            long size = 1;
+            for (int d : shape) {
+                size *= d;
+            }
+            return size;
+        }
+
+        /** Fails unless exactly {@code available} bytes of float32 data follow the header. */
+        void checkDataLength(long available) {
+            if (available != size() * 4) {
+                throw new IllegalArgumentException("shape " + shapeString(shape) + " needs " + size() * 4
+                        + " bytes of float32 data but " + available + " follow the header");
+            }
+        }
+    }
+
+    /**
+     * Parses the header of a {@code .npy} array from its first bytes: {@code prefix} holds at
+     * least the preamble and header (or all of a shorter array), {@code total} is the length of
+     * the whole array. The header must be a Python dict literal with exactly the keys
+     * {@code 'descr'}, {@code 'fortran_order'} and {@code 'shape'}, each once, as numpy writes it;
+     * anything numpy would read differently or refuse (a repeated key, an expression, a header
+     * longer than numpy's 10000-byte limit) is refused.
+     */
+    static Header header(byte[] prefix, long total) {
+        if (prefix.length < PREAMBLE || !Arrays.equals(prefix, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new IllegalArgumentException("not a .npy array: it does not start with the magic "
                     + "bytes \\x93NUMPY");
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int major = bytes[6];
-        int minor = bytes[7];
+        ByteBuffer in = ByteBuffer.wrap(prefix).order(ByteOrder.LITTLE_ENDIAN);
+        int major = prefix[6];
+        int minor = prefix[7];
         int headerStart;
         long headerLength;
-        if (major == 1) {
+        if (major == 1 && minor == 0) {
             headerLength = Short.toUnsignedInt(in.getShort(8));
             headerStart = PREAMBLE;
-        } else if (major == 2 && bytes.length >= PREAMBLE + 2) {
+        } else if (major == 2 && minor == 0 && prefix.length >= PREAMBLE + 2) {
             headerLength = Integer.toUnsignedLong(in.getInt(8));
             headerStart = PREAMBLE + 2;
         } else {
             throw new IllegalArgumentException(".npy format version " + major + "." + minor
                     + " is not supported; expected 1.0 or 2.0");
         }
-        if (headerStart + headerLength > bytes.length) {
+        if (headerLength > MAX_HEADER) {
+            throw new IllegalArgumentException("the .npy header is " + headerLength + " bytes; numpy reads "
+                    + "headers of at most " + MAX_HEADER + " bytes (a float32 array needs about 128)");
+        }
+        if (headerStart + headerLength > Math.min(prefix.length, total)) {
             throw new IllegalArgumentException("the .npy header claims " + headerLength + " bytes but "
-                    + "only " + (bytes.length - headerStart) + " follow: the array is truncated");
+                    + "only " + (Math.min(prefix.length, total) - headerStart) + " follow: the array is truncated");
         }
-        String header = new String(bytes, headerStart, (int) headerLength, StandardCharsets.ISO_8859_1);
-        String descr = find(DESCR, header, "descr");
-        if (!descr.equals("<f4")) {
-            throw new IllegalArgumentException("the dtype is '" + descr + "' but Neurite arrays are "
-                    + "little-endian float32 ('<f4')");
+        String text = new String(prefix, headerStart, (int) headerLength, StandardCharsets.ISO_8859_1);
+        Map<String, String> dict = new HeaderParser(text).dict();
+        String descr = dict.get("descr");
+        if (!descr.equals("'<f4'") && !descr.equals("\"<f4\"")) {
+            throw new IllegalArgumentException("the dtype is " + descr.replace('"', '\'') + " but Neurite arrays "
+                    + "are little-endian float32 ('<f4')");
         }
-        if (find(FORTRAN, header, "fortran_order").equals("True")) {
+        String fortran = dict.get("fortran_order");
+        if (fortran.equals("True")) {
             throw new IllegalArgumentException("the array is in Fortran order; expected C order "
                     + "(fortran_order False)");
         }
-        int[] shape = parseShape(find(SHAPE, header, "shape"));
+        if (!fortran.equals("False")) {
+            throw new IllegalArgumentException("the .npy header's 'fortran_order' is " + fortran
+                    + "; expected True or False");
+        }
+        int[] shape = parseShape(dict.get("shape"));
         long size = 1;
         for (int d : shape) {
             size *= d;
+            if (size > MAX_ELEMENTS) {
+                throw new IllegalArgumentException("the .npy shape " + shapeString(shape) + " has more than "
+                        + MAX_ELEMENTS + " elements, more than one Java array holds");
+            }
         }
-        int dataStart = headerStart + (int) headerLength;
-        long available = bytes.length - dataStart;
-        if (available != size * 4) {
-            throw new IllegalArgumentException("shape " + shapeString(shape) + " needs " + size * 4
-                    + " bytes of float32 data but " + available + " follow the header");
-        }
-        float[] data = new float[(int) size];
-        in.position(dataStart);
-        for (int i = 0; i < data.length; i++) {
-            data[i] = Float.intBitsToFloat(in.getInt());
-        }
-        return new Array(shape, data);
+        return new Header(shape, headerStart + (int) headerLength);
     }
 
-    private static String find(Pattern pattern, String header, String key) {
-        Matcher m = pattern.matcher(header);
-        if (!m.find()) {
-            throw new IllegalArgumentException("the .npy header has no valid '" + key + "': "
-                    + header.strip());
+    /** The most elements an array may have: what one {@code float[]} holds. */
+    static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+    /** numpy's {@code max_header_size}: longer headers are refused by {@code np.load}. */
+    static final int MAX_HEADER = 10000;
+    /** The preamble and the longest header: enough bytes to parse any header. */
+    static final int MAX_PREFIX = PREAMBLE + 2 + MAX_HEADER;
+
+    /**
+     * A strict reader of the one Python literal a {@code .npy} header holds: a dict of string
+     * keys to a string, {@code True}/{@code False}, or a tuple of non-negative decimal integers.
+     */
+    private static final class HeaderParser {
+        private final String text;
+        private int at;
+
+        HeaderParser(String text) {
+            this.text = text;
         }
-        return m.group(1);
+
+        Map<String, String> dict() {
+            skipSpace();
+            expect('{');
+            Map<String, String> out = new LinkedHashMap<>();
+            skipSpace();
+            while (peek() != '}') {
+                String key = string();
+                skipSpace();
+                expect(':');
+                skipSpace();
+                String value = value();
+                String k = key.substring(1, key.length() - 1);
+                if (!KEYS.contains(k)) {
+                    throw bad("the key " + key + " is not one of 'descr', 'fortran_order', 'shape'");
+                }
+                if (out.put(k, value) != null) {
+                    throw bad("the key " + key + " appears twice (numpy would take the last, Neurite refuses "
+                            + "the ambiguity)");
+                }
+                skipSpace();
+                if (peek() == ',') {
+                    at++;
+                    skipSpace();
+                } else if (peek() != '}') {
+                    throw bad("expected ',' or '}'");
+                }
+            }
+            at++;
+            skipSpace();
+            if (at != text.length()) {
+                throw bad("unexpected text after the dict");
+            }
+            if (out.size() != KEYS.size()) {
+                List<String> missing = new ArrayList<>(KEYS);
+                missing.removeAll(out.keySet());
+                throw bad("the keys " + missing + " are missing");
+            }
+            return out;
+        }
+
+        private String value() {
+            char c = peek();
+            if (c == '\'' || c == '"') {
+                return string();
+            }
+            if (c == '(') {
+                int close = text.indexOf(')', at);
+                if (close < 0) {
+                    throw bad("a tuple is not closed");
+                }
+                String tuple = text.substring(at, close + 1);
+                at = close + 1;
+                return tuple;
+            }
+            int start = at;
+            while (at < text.length() && Character.isLetter(text.charAt(at))) {
+                at++;
+            }
+            String word = text.substring(start, at);
+            if (!word.equals("True") && !word.equals("False")) {
+                throw bad("expected a string, a tuple, True or False");
+            }
+            return word;
+        }
+
+        private String string() {
+            char quote = peek();
+            if (quote != '\'' && quote != '"') {
+                throw bad("expected a quoted string");
+            }
+            int close = text.indexOf(quote, at + 1);
+            if (close < 0) {
+                throw bad("a string is not closed");
+            }
+            String s = text.substring(at, close + 1);
+            if (s.indexOf('\\') >= 0) {
+                throw bad("escapes in strings are not used by numpy's headers");
+            }
+            at = close + 1;
+            return s;
+        }
+
+        private void skipSpace() {
+            while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\n'
+                    || text.charAt(at) == '\t' || text.charAt(at) == '\r')) {
+                at++;
+            }
+        }
+
+        private char peek() {
+            if (at >= text.length()) {
+                throw bad("the header ends early");
+            }
+            return text.charAt(at);
+        }
+
+        private void expect(char c) {
+            if (peek() != c) {
+                throw bad("expected '" + c + "'");
+            }
+            at++;
+        }
+
+        private IllegalArgumentException bad(String what) {
+            String shown = text.strip();
+            if (shown.length() > 200) {
+                shown = shown.substring(0, 200) + "…";
+            }
+            return new IllegalArgumentException("the .npy header is not a dict numpy writes: " + what
+                    + " at character " + at + " of " + shown);
+        }
     }
+
+    private static final List<String> KEYS = List.of("descr", "fortran_order", "shape");
 
     private static int[] parseShape(String tuple) {
-        String body = tuple.strip();
+        String body = tuple.substring(1, tuple.length() - 1).strip();
         if (body.isEmpty()) {
             return new int[0];
         }
-        String[] parts = body.endsWith(",") ? body.substring(0, body.length() - 1).split(",") : body.split(",");
+        if (body.endsWith(",")) {
+            body = body.substring(0, body.length() - 1);
+        } else if (!body.contains(",")) {
+            throw new IllegalArgumentException("the .npy shape " + tuple + " is not a tuple (a one-element "
+                    + "tuple is written (n,))");
+        }
+        String[] parts = body.split(",", -1);
         int[] shape = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            try {
-                shape[i] = Integer.parseInt(parts[i].strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("the .npy shape (" + tuple + ") is not a tuple of "
-                        + "non-negative integers", e);
+            String part = parts[i].strip();
+            if (!part.matches("0|[1-9][0-9]{0,9}")) {
+                throw new IllegalArgumentException("the .npy shape " + tuple + " is not a tuple of "
+                        + "non-negative decimal integers");
             }
-            if (shape[i] < 0) {
-                throw new IllegalArgumentException("the .npy shape (" + tuple + ") has a negative dimension");
+            long d = Long.parseLong(part);
+            if (d > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("the .npy shape " + tuple + " has a dimension larger than "
+                        + Integer.MAX_VALUE);
             }
+            shape[i] = (int) d;
         }
         return shape;
     }

@@ -171,8 +171,9 @@ class ModelFilesRoundTripTest {
         m.get("plugins").forEach(p -> plugins.add(p.get("kind").asText() + ":" + p.get("name").asText()));
         assertEquals(List.of("activation:test_softmax", "activation:test_tanh", "initializer:glorot_uniform",
                 "initializer:zeros", "loss:test_crossentropy", "optimizer:test_sgd"), plugins);
-        assertEquals(ModelFixtures.PLUGINS.activations().source("test_tanh"),
-                m.get("plugins").get(1).get("source").asText());
+        String source = ModelFixtures.PLUGINS.activations().source("test_tanh");
+        assertEquals(Path.of(source).getFileName().toString(), m.get("plugins").get(1).get("source").asText(),
+                "the jar or directory's name, not the saving machine's path " + source);
         assertEquals(saved.history().get("val_accuracy").get(1), m.get("history").get("val_accuracy").get(1).asDouble());
         for (String name : entries.keySet()) {
             if (!name.equals("metadata.json") && !name.equals("checksum.sha256")) {
