@@ -5,9 +5,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.neurite.core.internal.Names;
 import org.neurite.core.plugin.PluginCatalog;
 import org.neurite.core.plugin.PluginException;
 import org.neurite.core.plugin.Plugins;
@@ -57,15 +65,65 @@ public final class ConfigReader {
      * its {@code data} section are resolved against the file's directory.
      */
     public ModelConfig read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), "", "the file does not exist");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the configuration file " + file, e);
+        return parse(tree(text(file), file.toString()), file.toString(), file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * The text of the configuration file {@code file}: at most {@link #MAX_BYTES} bytes of
+     * UTF-8 (a leading byte order mark is dropped).
+     *
+     * @throws ConfigException      if it is missing, a directory, too large, or not UTF-8 (giving
+     *                              the offset and line of the first bad byte)
+     * @throws UncheckedIOException if it cannot be read
+     */
+    static String text(Path file) {
+        String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(source, "", "this is a directory; expected a configuration file "
+                    + "(.yaml, .yml or .json)");
         }
-        return parse(text, file.toString(), file.toAbsolutePath().getParent());
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source, "", "the file does not exist");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(source, "", "the file cannot be read: permission denied");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the configuration file " + file + ": " + e, e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new ConfigException(source, "", "the file is larger than " + MAX_BYTES + " bytes ("
+                    + (MAX_BYTES >> 20) + " MiB), the most a configuration may be; give large weights in a "
+                    + "model file (Model.save) instead of in the configuration");
+        }
+        return decode(bytes, source);
+    }
+
+    /** {@code bytes} as UTF-8, refusing malformed input with the offset and line of the first bad byte. */
+    static String decode(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ConfigException(source, "", String.format(java.util.Locale.ROOT, "line %d, byte offset %d: "
+                    + "the file is not valid UTF-8 (byte 0x%02X %s); save it as UTF-8 text", line, at,
+                    bytes[at] & 0xFF, result.length() == 1 && (bytes[at] & 0xC0) == 0x80
+                            ? "does not start a character" : "starts a malformed character"));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
@@ -141,22 +199,34 @@ public final class ConfigReader {
         return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training, data);
     }
 
+    /**
+     * The JSON tree of {@code text}: JSON when {@code source} ends in {@code .json}, else one
+     * YAML document read with YAML 1.2's core schema ({@link YamlTree}).
+     */
     static JsonNode tree(String text, String source) {
-        boolean json = source.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
-        ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        try {
-            JsonNode tree = mapper.readTree(text);
-            if (tree == null || tree.isMissingNode()) {
-                throw new ConfigException(source, "", "the file is empty; expected a model configuration");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new ConfigException(source, "", where + (json ? "invalid JSON: " : "invalid YAML: ")
-                    + e.getOriginalMessage());
+        if (text.length() > MAX_BYTES) {
+            throw new ConfigException(source, "", "the configuration has " + text.length() + " characters, more "
+                    + "than the " + MAX_BYTES + " a configuration may have");
         }
+        boolean json = source.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        JsonNode tree;
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            try {
+                tree = mapper.readTree(text);
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+                throw new ConfigException(source, "", where + "invalid JSON: " + Names.shorten(e.getOriginalMessage()));
+            }
+        } else {
+            tree = YamlTree.read(text, source);
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ConfigException(source, "", "the file is empty; expected a model configuration");
+        }
+        return tree;
     }
 
     private static int inputSize(ConfigNode node) {
@@ -232,6 +302,8 @@ public final class ConfigReader {
         Map<String, Object> given = node.scalars("name");
         try {
             Hyperparameters values = catalog.resolve(name, given);
+            // Configuring runs the plugin's cross-field checks (minval < maxval) now, not at assembly.
+            catalog.create(name, given);
             return new ComponentSpec(name, values.asMap());
         } catch (HyperparameterException e) {
             throw node.get(e.key()).error(e.getMessage());

@@ -3,6 +3,7 @@ package org.neurite.core.init;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.neurite.core.spi.Hyperparameter;
+import org.neurite.core.spi.HyperparameterException;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Initializer;
 import org.neurite.core.tensor.Matrix;
@@ -36,7 +37,12 @@ public final class Constant implements Initializer {
 
     @Override
     public Initializer configure(Hyperparameters values) {
-        return new Constant((float) values.number("value"));
+        double v = values.number("value");
+        if (!(Math.abs(v) <= Float.MAX_VALUE)) {
+            throw new HyperparameterException("value", "initializer 'constant': value = " + v + " is not a finite "
+                    + "float (at most " + Float.MAX_VALUE + " in magnitude)");
+        }
+        return new Constant((float) v);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.neurite.core.init;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.neurite.core.spi.Hyperparameter;
+import org.neurite.core.spi.HyperparameterException;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Initializer;
 import org.neurite.core.tensor.Matrix;
@@ -11,6 +12,9 @@ import org.neurite.core.tensor.Matrix;
 public final class RandomNormal implements Initializer {
     private static final List<Hyperparameter> HYPERPARAMETERS = List.of(
             Hyperparameter.number("mean", 0.0), Hyperparameter.number("stddev", 0.05).greaterThan(0));
+
+    /** How many standard deviations from the mean a draw is allowed to reach, with margin. */
+    static final double SPREAD = 16;
 
     private final double mean;
     private final double stddev;
@@ -37,7 +41,16 @@ public final class RandomNormal implements Initializer {
 
     @Override
     public Initializer configure(Hyperparameters values) {
-        return new RandomNormal(values.number("mean"), values.number("stddev"));
+        double mean = values.number("mean");
+        double stddev = values.number("stddev");
+        // nextGaussian stays within about 9 standard deviations; every draw must be a finite float.
+        if (!(Math.abs(mean) + SPREAD * stddev <= Float.MAX_VALUE)) {
+            throw new HyperparameterException(Math.abs(mean) > Float.MAX_VALUE / 2 ? "mean" : "stddev",
+                    "initializer 'random_normal': mean = " + mean + " and stddev = " + stddev + " would draw "
+                    + "weights beyond float range (|mean| + " + (int) SPREAD + "·stddev must be at most "
+                    + Float.MAX_VALUE + ")");
+        }
+        return new RandomNormal(mean, stddev);
     }
 
     @Override

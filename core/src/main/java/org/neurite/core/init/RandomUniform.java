@@ -44,6 +44,11 @@ public final class RandomUniform implements Initializer {
             throw new HyperparameterException("maxval", "initializer 'random_uniform': minval = "
                     + lo + " must be less than maxval = " + hi);
         }
+        if (!(Math.abs(lo) <= Float.MAX_VALUE && Math.abs(hi) <= Float.MAX_VALUE && hi - lo <= Double.MAX_VALUE)) {
+            throw new HyperparameterException(Math.abs(lo) > Float.MAX_VALUE ? "minval" : "maxval",
+                    "initializer 'random_uniform': minval = " + lo + " and maxval = " + hi + " must both lie "
+                    + "within float range (±" + Float.MAX_VALUE + ")");
+        }
         return new RandomUniform(lo, hi);
     }
 

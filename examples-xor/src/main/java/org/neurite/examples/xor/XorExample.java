@@ -114,6 +114,12 @@ public final class XorExample implements Callable<Integer> {
                     model.history().epochs(), model.seed());
         } else {
             model = assembler.assemble(configuration(injector.getInstance(ConfigReader.class)));
+            if (model.network().outputSize() != XorData.targets().cols()) {
+                throw new ConfigException(config != null ? config.toString() : EMBEDDED_CONFIG, "layers",
+                        "the XOR targets are one-hot over " + XorData.targets().cols() + " classes, but the network "
+                        + "outputs " + model.network().outputSize() + " values; end with a dense layer of "
+                        + XorData.targets().cols() + " units");
+            }
             report.println(model.network().summary());
             int total = model.config().training().epochs();
             model.fit(XorData.dataset(), model.fitOptions().out(report).logEvery(Math.max(1, total / 10)).build());

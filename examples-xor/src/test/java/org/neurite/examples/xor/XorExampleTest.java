@@ -87,6 +87,28 @@ class XorExampleTest {
     }
 
     @Test
+    void aDirectoryAsTheConfigurationExitsWithTwoAndSaysSo() {
+        Result r = run("--config", dir.toString());
+        assertEquals(2, r.exitCode());
+        assertEquals("error: " + dir + ": this is a directory; expected a configuration file (.yaml, .yml or .json)",
+                r.err().strip());
+    }
+
+    @Test
+    void anOutputWidthThatDoesNotFitTheTargetsExitsWithTwoLikeAnInputWidthMismatch() throws IOException {
+        Path wide = dir.resolve("wide.yaml");
+        Files.writeString(wide, XorExample.embeddedConfig().replace("{type: dense, units: 2}", "{type: dense, units: 3}"));
+        Path narrow = dir.resolve("narrow.yaml");
+        Files.writeString(narrow, XorExample.embeddedConfig().replace("input_shape: [2]", "input_shape: [3]"));
+
+        Result output = run("--config", wide.toString());
+        assertEquals(2, output.exitCode(), output.err());
+        assertTrue(output.err().startsWith("error: " + wide + ": layers: the XOR targets are one-hot over 2 classes, "
+                + "but the network outputs 3 values"), output.err());
+        assertEquals(2, run("--config", narrow.toString()).exitCode());
+    }
+
+    @Test
     void badOptionsExitWithTwo() {
         assertEquals(2, run("--epochs", "0").exitCode());
         assertEquals(2, run("--verbose", "3").exitCode());
