@@ -29,6 +29,9 @@ import org.neurite.core.train.Dataset;
  * number of cells than the first fails with its line. Stateless and thread-safe.
  */
 public final class CsvReader {
+    /** The most values one matrix holds: what one {@code float[]} can. */
+    static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private CsvReader() {
     }
 
@@ -104,8 +107,10 @@ public final class CsvReader {
                         + "one feature column, found " + width + " column");
             }
             int features = width - 1;
-            float[] x = new float[features * 1024];
-            float[] y = new float[1024];
+            // Start with room for about 64K values and double: memory follows the rows read.
+            int capacity = (int) Math.max(1, Math.min(1024, (1 << 16) / features));
+            float[] x = new float[capacity * features];
+            float[] y = new float[capacity];
             int rows = 0;
             for (; line != null; line = nextLine()) {
                 List<String> cells = split(line);
@@ -115,8 +120,14 @@ public final class CsvReader {
                             + cells.size());
                 }
                 if (rows == y.length) {
-                    y = Arrays.copyOf(y, rows * 2);
-                    x = Arrays.copyOf(x, rows * 2 * features);
+                    long grown = Math.min(2L * rows, MAX_VALUES / features);
+                    if (grown == rows) {
+                        throw new DataFormatException(file, "line " + lineNumber, "the file holds more than "
+                                + rows + " rows of " + features + " features, more than one matrix holds ("
+                                + MAX_VALUES + " values)");
+                    }
+                    y = Arrays.copyOf(y, (int) grown);
+                    x = Arrays.copyOf(x, (int) (grown * features));
                 }
                 int at = rows * features;
                 for (int c = 0; c < width; c++) {

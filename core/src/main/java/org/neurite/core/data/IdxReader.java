@@ -4,8 +4,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.train.Dataset;
@@ -32,6 +35,8 @@ public final class IdxReader {
     /** The magic number of an IDX image file: unsigned bytes, three dimensions. */
     public static final int IMAGES_MAGIC = 0x00000803;
 
+    /** The most a deflate stream expands: 1032 output bytes per input byte. */
+    private static final long MAX_GZIP_RATIO = 1032;
     private static final String LABELS = "unsigned-byte labels, 1 dimension";
     private static final String IMAGES = "unsigned-byte images, 3 dimensions";
 
@@ -60,14 +65,15 @@ public final class IdxReader {
         try (Input in = new Input(file)) {
             int[] dims = in.header(LABELS_MAGIC, LABELS, "labels");
             int n = dims[0];
-            byte[] bytes = new byte[n];
             long at = in.offset;
-            int got = in.readFully(bytes);
+            in.checkDeclared(n, n + " labels");
+            byte[] bytes = in.readUpTo(n);
+            int got = bytes.length;
             if (got < n) {
                 throw in.fail(at, "expected " + n + " bytes of labels, found " + got + in.truncation());
             }
             in.expectEnd(n + " labels");
-            int[] labels = new int[n];
+            int[] labels = in.allocateInts(n, n + " labels");
             for (int i = 0; i < n; i++) {
                 labels[i] = bytes[i] & 0xFF;
             }
@@ -95,15 +101,16 @@ public final class IdxReader {
                 throw in.fail(4, what + " make " + total + " pixels, more than one matrix holds ("
                         + (Integer.MAX_VALUE - 8) + ")");
             }
-            byte[] bytes = new byte[(int) total];
             long at = in.offset;
-            int got = in.readFully(bytes);
+            in.checkDeclared(total, what);
+            byte[] bytes = in.readUpTo((int) total);
+            int got = bytes.length;
             if (got < total) {
                 throw in.fail(at, "expected " + total + " bytes of pixel data for " + what + ", found " + got
                         + in.truncation());
             }
             in.expectEnd(what);
-            float[] values = new float[bytes.length];
+            float[] values = in.allocateFloats(bytes.length, what);
             for (int i = 0; i < bytes.length; i++) {
                 values[i] = bytes[i] & 0xFF;
             }
@@ -117,10 +124,71 @@ public final class IdxReader {
         private final InputStream in;
         private long offset;
         private boolean cutShort;
+        private final boolean compressed;
+        private final long fileSize;
 
         Input(Path file) {
             this.file = file;
             this.in = DataFiles.open(file);
+            this.compressed = in instanceof GZIPInputStream;
+            long size;
+            try {
+                size = Files.isRegularFile(file) ? Files.size(file) : -1;
+            } catch (IOException e) {
+                size = -1;
+            }
+            this.fileSize = size;
+        }
+
+        /**
+         * Fails if a gzip file's header declares more data ({@code bytes}) than gzip's largest
+         * compression ratio (1032:1) lets the file hold. (A plain file that holds less than its
+         * header declares is found by reading: see {@link #readUpTo}.)
+         */
+        void checkDeclared(long bytes, String what) {
+            if (fileSize >= 0 && compressed && bytes > fileSize * MAX_GZIP_RATIO + (1 << 20)) {
+                throw fail(offset, "the header declares " + what + " (" + bytes + " bytes) but a gzip file of "
+                        + fileSize + " bytes decompresses to at most about " + fileSize * MAX_GZIP_RATIO
+                        + ": the header is wrong");
+            }
+        }
+
+        /**
+         * Reads up to {@code n} bytes, growing the buffer as data arrives (never beyond what was
+         * read plus the first megabyte), so a header that overstates the data costs nothing.
+         */
+        byte[] readUpTo(int n) {
+            byte[] buffer = new byte[Math.min(n, 1 << 20)];
+            int filled = 0;
+            while (true) {
+                filled += readFully(buffer, filled);
+                if (filled < buffer.length || filled == n) {
+                    return filled == buffer.length ? buffer : Arrays.copyOf(buffer, filled);
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(n, 2L * buffer.length));
+            }
+        }
+
+        float[] allocateFloats(int n, String what) {
+            try {
+                return new float[n];
+            } catch (OutOfMemoryError e) {
+                throw tooLarge(4L * n, what);
+            }
+        }
+
+        int[] allocateInts(int n, String what) {
+            try {
+                return new int[n];
+            } catch (OutOfMemoryError e) {
+                throw tooLarge(4L * n, what);
+            }
+        }
+
+        private DataFormatException tooLarge(long bytes, String what) {
+            return fail(offset, what + " need " + (bytes >> 20) + " MiB as 32-bit values, more than this JVM "
+                    + "can allocate (its heap limit is " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; "
+                    + "-Xmx raises it)");
         }
 
         DataFormatException fail(long at, String detail) {
@@ -180,7 +248,12 @@ public final class IdxReader {
 
         /** Reads until {@code buffer} is full or the data end; returns the count read. */
         int readFully(byte[] buffer) {
-            int n = 0;
+            return readFully(buffer, 0);
+        }
+
+        /** Reads into {@code buffer} from {@code from} until it is full or the data end; returns the count read. */
+        int readFully(byte[] buffer, int from) {
+            int n = from;
             try {
                 while (n < buffer.length) {
                     int r = in.read(buffer, n, buffer.length - n);
@@ -193,12 +266,12 @@ public final class IdxReader {
                 // A gzip stream cut short: report what arrived, as for a short plain file.
                 cutShort = true;
             } catch (ZipException e) {
-                throw fail(offset + n, "the gzip data is corrupt: " + e.getMessage());
+                throw fail(offset + n - from, "the gzip data is corrupt: " + e.getMessage());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the data file " + file + ": " + e.getMessage(), e);
             }
-            offset += n;
-            return n;
+            offset += n - from;
+            return n - from;
         }
 
         String truncation() {

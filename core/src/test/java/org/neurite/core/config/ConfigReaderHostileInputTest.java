@@ -158,6 +158,23 @@ class ConfigReaderHostileInputTest {
         assertTrue(e.getMessage().length() < 1000, e.getMessage().length() + " characters");
     }
 
+    static Path fixture(String name) throws java.net.URISyntaxException {
+        return Path.of(ConfigReaderHostileInputTest.class.getResource("/hostile/" + name).toURI());
+    }
+
+    @Test
+    void theCraftedFixtureFilesAreRefusedWithTheirPositions() throws Exception {
+        Path utf8 = fixture("invalid-utf8.yaml");
+        assertContains(assertThrows(ConfigException.class, () -> reader.read(utf8)).getMessage(),
+                utf8 + ": line 2, byte offset 61: the file is not valid UTF-8");
+        Path alias = fixture("alias.yaml");
+        assertContains(assertThrows(ConfigException.class, () -> reader.read(alias)).getMessage(),
+                alias + ": line 3, column 26: the anchor &u is not supported");
+        Path second = fixture("second-document.yaml");
+        assertContains(assertThrows(ConfigException.class, () -> reader.read(second)).getMessage(),
+                second + ": line 5, column 1: a second YAML document starts here");
+    }
+
     @Test
     void deepNestingIsRefused() {
         assertContains(error("a: " + "[".repeat(200) + "]".repeat(200)).getMessage(), "nested more than 64 deep");
