@@ -5,6 +5,7 @@ import org.neurite.core.network.Network;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.Optimizer;
+import org.neurite.core.spi.Pass;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.train.Dataset;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,9 +60,11 @@ public class TrainingStepBenchmark {
         gradient = new Matrix(FashionMnistShape.BATCH, FashionMnistShape.CLASSES);
     }
 
+    private static final Pass PASS = Pass.training(new java.util.SplittableRandom(1));
+
     @Benchmark
     public double step() {
-        network.forward(x);
+        network.forward(x, PASS);
         double value = fused.loss(network.logits(), y);
         fused.gradient(network.logits(), y, gradient);
         network.backwardFromLogits(gradient);

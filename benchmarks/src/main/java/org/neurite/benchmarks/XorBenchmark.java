@@ -56,7 +56,7 @@ public class XorBenchmark {
                 .seed(42)
                 .build();
         Trainer trainer = new Trainer(network, plugins.losses().get("categorical_crossentropy"),
-                plugins.optimizers().create("sgd", Map.of("learning_rate", 0.1)), List.of("accuracy"));
+                plugins.optimizers().create("sgd", Map.of("learning_rate", 0.1)), List.of(plugins.metrics().get("accuracy")));
         return trainer.fit(data, options);
     }
 }

@@ -1,11 +1,18 @@
 package org.neurite.guice;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.util.Types;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.MapBinder;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,19 +22,16 @@ import org.neurite.core.plugin.PluginCatalog;
 import org.neurite.core.plugin.PluginException;
 import org.neurite.core.plugin.PluginKind;
 import org.neurite.core.plugin.Plugins;
-import org.neurite.core.spi.Activation;
 import org.neurite.core.spi.Component;
-import org.neurite.core.spi.Initializer;
-import org.neurite.core.spi.Loss;
-import org.neurite.core.spi.Optimizer;
 
 /**
  * The Guice module that binds already-discovered plugins by name and provides the
  * {@link Plugins} that networks are built from.
  *
- * <p>Each discovered plugin is added to a {@link MapBinder} of its kind
- * ({@code Map<String, Activation>}, {@code Map<String, Loss>}, {@code Map<String, Optimizer>},
- * {@code Map<String, Initializer>}) under its {@link Component#name()}. Any other module can add
+ * <p>Each discovered plugin is added to a {@link MapBinder} of its kind (one per
+ * {@link PluginKind}: {@code Map<String, Activation>}, {@code Map<String, Loss>},
+ * {@code Map<String, LayerType>}, {@code Map<String, MetricType>}, ...) under its
+ * {@link Component#name()}. Any other module can add
  * to the same maps; the singleton {@link Plugins} this module provides holds the discovered
  * plugins and the bound ones alike, so a bound plugin is used by name exactly like a discovered
  * one.
@@ -99,36 +103,44 @@ public final class NeuriteModule extends AbstractModule {
         PluginKind<T> kind = catalog.kind();
         // Declared even when nothing was discovered, so that the map of this kind always exists.
         MapBinder.newMapBinder(binder(), String.class, kind.type());
-        catalog.entries().forEach((name, entry) -> {
+        for (PluginCatalog.Entry<T> entry : catalog.entries()) {
+            if (catalog.isAmbiguous(entry.name())) {
+                continue; // Kept in the discovered catalog; only using the name is an error.
+            }
             // The source is what Guice prints for this binding, e.g. in a duplicate-key error.
-            String source = kind.label() + " '" + name + "' discovered in " + entry.source();
+            String source = kind.label() + " '" + entry.name() + "' discovered in " + entry.source();
             MapBinder.newMapBinder(binder().withSource(source), String.class, kind.type())
-                    .addBinding(name).toInstance(entry.instance());
-        });
+                    .addBinding(entry.name()).toInstance(entry.instance());
+        }
     }
 
     /**
-     * The catalogs of every discovered and bound plugin; discovered plugins keep their jar as
-     * source, bound ones have {@value #BOUND_SOURCE}.
+     * The catalogs of every discovered and bound plugin, one per {@link PluginKind}; discovered
+     * plugins keep their jar as source, bound ones have {@value #BOUND_SOURCE}.
      *
      * <p>It reads the maps' entry sets rather than the maps: under
      * {@link MapBinder#permitDuplicates()} a map silently keeps one of two plugins with one
-     * name, while the entry set holds both, and the catalog refuses them.
+     * name, while the entry set holds both, and the catalog keeps both too, so that using the
+     * name is an error naming both.
      *
-     * @throws PluginException if a plugin is bound under a key other than its name, or two of
-     *                         one kind share a name
+     * @throws PluginException if a plugin is bound under a key other than its name
      */
     @Provides
     @Singleton
-    Plugins plugins(Set<Map.Entry<String, Provider<Activation>>> activations,
-                    Set<Map.Entry<String, Provider<Loss>>> losses,
-                    Set<Map.Entry<String, Provider<Optimizer>>> optimizers,
-                    Set<Map.Entry<String, Provider<Initializer>>> initializers) {
-        return new Plugins(catalog(discovered.activations(), activations),
-                catalog(discovered.losses(), losses),
-                catalog(discovered.optimizers(), optimizers),
-                catalog(discovered.initializers(), initializers),
-                discovered.loadFailures());
+    Plugins plugins(Injector injector) {
+        List<PluginCatalog<?>> catalogs = new ArrayList<>();
+        for (PluginKind<?> kind : PluginKind.ALL) {
+            catalogs.add(catalog(discovered.catalog(kind), injector));
+        }
+        return new Plugins(catalogs, discovered.loadFailures());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Component> Set<Map.Entry<String, Provider<T>>> bindings(PluginKind<T> kind,
+                                                                                       Injector injector) {
+        Type entry = Types.newParameterizedTypeWithOwner(Map.class, Map.Entry.class, String.class,
+                Types.providerOf(kind.type()));
+        return (Set<Map.Entry<String, Provider<T>>>) injector.getInstance(Key.get(Types.setOf(entry)));
     }
 
     /** Reads configuration files, resolving plugin names in the provided {@link Plugins}. */
@@ -145,11 +157,11 @@ public final class NeuriteModule extends AbstractModule {
         return new ModelAssembler(plugins);
     }
 
-    private static <T extends Component> PluginCatalog<T> catalog(
-            PluginCatalog<T> discovered, Set<Map.Entry<String, Provider<T>>> bindings) {
+    private static <T extends Component> PluginCatalog<T> catalog(PluginCatalog<T> discovered, Injector injector) {
         PluginKind<T> kind = discovered.kind();
         PluginCatalog.Builder<T> builder = PluginCatalog.builder(kind);
-        for (Map.Entry<String, Provider<T>> binding : bindings) {
+        Set<T> bound = new HashSet<>();
+        for (Map.Entry<String, Provider<T>> binding : bindings(kind, injector)) {
             String key = binding.getKey();
             T instance = binding.getValue().get();
             if (!key.equals(instance.name())) {
@@ -159,8 +171,20 @@ public final class NeuriteModule extends AbstractModule {
                         + "addBinding(\"" + instance.name() + "\"), or make its name() return '"
                         + key + "'.");
             }
-            boolean wasDiscovered = discovered.contains(key) && discovered.get(key) == instance;
-            builder.add(instance, wasDiscovered ? discovered.source(key) : BOUND_SOURCE);
+            String source = BOUND_SOURCE;
+            for (PluginCatalog.Entry<T> e : discovered.entries()) {
+                if (e.instance() == instance) {
+                    source = e.source();
+                }
+            }
+            builder.add(instance, source);
+            bound.add(instance);
+        }
+        // Discovered plugins that share a name were not bound; they stay, and stay ambiguous.
+        for (PluginCatalog.Entry<T> e : discovered.entries()) {
+            if (!bound.contains(e.instance())) {
+                builder.add(e.instance(), e.source());
+            }
         }
         return builder.build();
     }

@@ -10,6 +10,7 @@ import org.neurite.core.network.Network;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.spi.Activation;
 import org.neurite.core.spi.Loss;
+import org.neurite.core.spi.Pass;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
 
@@ -59,7 +60,7 @@ class EndToEndGradientTest {
             }
         }
 
-        Matrix out = net.forward(x);
+        Matrix out = net.forward(x, Pass.inference());
         Matrix grad = new Matrix(rows, outputs);
         Loss fused = loss.fusedWith(net.outputActivation()).orElse(null);
         if (fused != null) {
@@ -77,9 +78,9 @@ class EndToEndGradientTest {
             for (int i = 0; i < w.length; i++) {
                 float saved = w[i];
                 w[i] = (float) (saved + eps);
-                double plus = loss.loss(net.forward(x), y);
+                double plus = loss.loss(net.forward(x, Pass.inference()), y);
                 w[i] = (float) (saved - eps);
-                double minus = loss.loss(net.forward(x), y);
+                double minus = loss.loss(net.forward(x, Pass.inference()), y);
                 w[i] = saved;
                 double numeric = (plus - minus) / (2 * eps);
                 double error = Math.abs(numeric - analytic[i]) / Math.max(1e-2, Math.abs(numeric) + Math.abs(analytic[i]));

@@ -3,6 +3,7 @@ package org.neurite.spark;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
+import org.neurite.core.spi.Metric;
 import org.neurite.core.spi.Optimizer;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
@@ -94,8 +95,11 @@ final class PartitionStep implements Function2<Partials, Batches, Partials> {
         part.gather(batch, x, y);
         double loss = worker.model().trainer().computeGradients(x, y);
         Matrix out = worker.model().trainer().lastOutput();
+        int outputs = out.cols();
         for (int m = 0; m < worker.metrics().size(); m++) {
-            acc.metrics[m] += worker.metrics().get(m).compute(out, y) * rows;
+            Metric metric = worker.metrics().get(m).start(outputs, y.cols());
+            metric.update(out, y, null);
+            acc.metrics[m] += metric.result() * rows;
         }
         for (Parameter p : worker.parameters()) {
             if (!p.gradient().isFinite()) {

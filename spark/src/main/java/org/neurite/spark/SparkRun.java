@@ -93,6 +93,11 @@ final class SparkRun implements Training {
     }
 
     @Override
+    public boolean higherIsBetter(String key) {
+        return model.trainer().higherIsBetter(key);
+    }
+
+    @Override
     public void stop() {
         stopRequested = true;
     }

@@ -13,6 +13,7 @@ import org.neurite.core.config.ConfigWriter;
 import org.neurite.core.config.LayerSpec;
 import org.neurite.core.config.ModelConfig;
 import org.neurite.core.model.Model;
+import org.neurite.core.spi.MetricType;
 import org.neurite.core.train.FitOptions;
 import org.neurite.core.train.History;
 
@@ -99,6 +100,7 @@ public final class SparkTrainer {
             throw new IllegalArgumentException("give validation data as an RDD, in the fit options or as a "
                     + "validation split, not several");
         }
+        requireSupported(model);
         List<JavaRDD<?>> cached = new ArrayList<>();
         Broadcast<String> config = sc.broadcast(architecture(model.config()));
         try {
@@ -153,6 +155,26 @@ public final class SparkTrainer {
         }
     }
 
+    /**
+     * Refuses what this trainer cannot yet compute as local training does: layers with state
+     * (batch normalization's moving statistics live on the executors) and metrics that are not
+     * sample means (precision, AUC: per-partition results do not combine by averaging).
+     */
+    private static void requireSupported(Model model) {
+        if (!model.network().state().isEmpty()) {
+            throw new IllegalArgumentException("the Spark trainer cannot train layers with state yet: "
+                    + model.network().state().keySet() + " would be updated on the executors and lost; "
+                    + "train this model locally with Model.fit");
+        }
+        for (MetricType m : model.trainer().metrics()) {
+            if (!m.isSampleMean()) {
+                throw new IllegalArgumentException("the Spark trainer reports only metrics that are means over "
+                        + "samples; '" + m.name() + "' is not (its parts do not combine by averaging): "
+                        + "evaluate it locally with Model.evaluate");
+            }
+        }
+    }
+
     JavaSparkContext context() {
         return sc;
     }
@@ -203,8 +225,7 @@ public final class SparkTrainer {
     static String architecture(ModelConfig c) {
         List<LayerSpec> layers = new ArrayList<>();
         for (LayerSpec l : c.layers()) {
-            layers.add(l instanceof LayerSpec.DenseSpec d ? new LayerSpec.DenseSpec(d.name(), d.units(),
-                    d.activation(), d.useBias(), d.kernelInitializer(), d.biasInitializer(), null, null) : l);
+            layers.add(new LayerSpec(l.type(), l.name(), l.hyperparameters(), l.components(), Map.of()));
         }
         return ConfigWriter.toJson(new ModelConfig(c.inputSize(), layers, c.loss(), c.optimizer(),
                 c.metrics(), c.training(), null));

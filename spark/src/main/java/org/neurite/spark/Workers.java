@@ -1,6 +1,5 @@
 package org.neurite.spark;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -13,8 +12,7 @@ import org.neurite.core.model.ModelAssembler;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.tensor.Kernels;
 import org.neurite.core.tensor.Parameter;
-import org.neurite.core.train.Metric;
-import org.neurite.core.train.Metrics;
+import org.neurite.core.spi.MetricType;
 
 /**
  * The executor side's models: each task borrows one built from the broadcast configuration,
@@ -30,7 +28,7 @@ final class Workers {
     }
 
     /** A model, its parameters and its metrics, used by one task at a time. */
-    record Worker(String key, Model model, List<Parameter> parameters, List<Metric> metrics) {
+    record Worker(String key, Model model, List<Parameter> parameters, List<MetricType> metrics) {
     }
 
     /** The plugins visible to this JVM's tasks, discovered once. */
@@ -70,12 +68,6 @@ final class Workers {
         Plugins p = plugins();
         Model model = new ModelAssembler(p, Kernels.best().withThreads(threads))
                 .assemble(new ConfigReader(p).parse(configJson, "model.json"));
-        int outputs = model.network().outputSize();
-        int targets = model.loss().targetColumns(outputs);
-        List<Metric> metrics = new ArrayList<>();
-        for (String name : model.metrics()) {
-            metrics.add(Metrics.resolve(name, outputs, targets));
-        }
-        return new Worker(key, model, model.network().parameters(), List.copyOf(metrics));
+        return new Worker(key, model, model.network().parameters(), model.trainer().metrics());
     }
 }

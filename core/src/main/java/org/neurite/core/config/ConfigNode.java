@@ -123,28 +123,30 @@ final class ConfigNode {
     /** The scalar fields of an object other than {@code skip}, as Java values. */
     Map<String, Object> scalars(String skip) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equals(skip)) {
-                continue;
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!key.equals(skip)) {
+                out.put(key, get(key).scalar());
             }
-            JsonNode v = e.getValue();
-            Object value;
-            if (v.isBoolean()) {
-                value = v.asBoolean();
-            } else if (v.isIntegralNumber()) {
-                value = v.asLong();
-            } else if (v.isNumber()) {
-                value = v.asDouble();
-            } else if (v.isTextual()) {
-                value = v.asText();
-            } else {
-                throw new ConfigException(source, child(e.getKey()), "expected a number, a boolean or a "
-                        + "string but found " + describe(v));
-            }
-            out.put(e.getKey(), value);
         }
         return out;
+    }
+
+    /** This scalar as a Java value: Boolean, Long, Double or String. */
+    Object scalar() {
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        throw error("expected a number, a boolean or a string but found " + describe(node));
     }
 
     static String describe(JsonNode n) {

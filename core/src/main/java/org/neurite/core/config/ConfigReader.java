@@ -31,7 +31,7 @@ import org.neurite.core.spi.Component;
 import org.neurite.core.spi.HyperparameterException;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Metrics;
+import org.neurite.core.spi.LayerType;
 
 /**
  * Reads a model configuration from JSON or YAML, strictly: unknown keys, wrong types, unknown
@@ -45,10 +45,6 @@ import org.neurite.core.train.Metrics;
 public final class ConfigReader {
     private static final Set<String> ROOT_KEYS =
             Set.of("input_shape", "layers", "loss", "optimizer", "metrics", "training", "data");
-    private static final Set<String> DENSE_KEYS = Set.of("type", "name", "units", "activation",
-            "use_bias", "kernel_initializer", "bias_initializer", "weights", "bias");
-    private static final Set<String> ACTIVATION_KEYS = Set.of("type", "name", "activation");
-    private static final List<String> LAYER_TYPES = List.of("dense", "activation");
 
     /** The largest configuration read, in bytes: room for explicit weights of a few million values. */
     public static final int MAX_BYTES = 16 << 20;
@@ -165,15 +161,12 @@ public final class ConfigReader {
         List<LayerSpec> layers = new ArrayList<>();
         Map<String, Integer> counters = new java.util.HashMap<>();
         Set<String> names = new java.util.HashSet<>();
-        int width = inputSize;
+        int[] width = {inputSize};
         for (ConfigNode layerNode : layerNodes) {
             LayerSpec layer = layer(layerNode, width, counters);
             if (!names.add(layer.name())) {
                 throw layerNode.get("name").error("a layer named '" + layer.name()
                         + "' already exists; layer names must be unique");
-            }
-            if (layer instanceof LayerSpec.DenseSpec d) {
-                width = d.units();
             }
             layers.add(layer);
         }
@@ -181,16 +174,15 @@ public final class ConfigReader {
                 plugins.losses());
         ComponentSpec optimizer = component(root.require("optimizer", "an optimizer, such as sgd"),
                 plugins.optimizers());
-        List<String> metrics = new ArrayList<>();
+        List<ComponentSpec> metrics = new ArrayList<>();
         if (root.has("metrics")) {
-            for (ConfigNode m : root.get("metrics").requireList("metric names")) {
-                String name = m.requireString("a metric name");
-                if (!Metrics.NAMES.contains(name)) {
-                    throw m.error("unknown metric '" + name + "'. "
-                            + org.neurite.core.internal.Names.didYouMean(name, Metrics.NAMES)
-                            + "Accepted: " + String.join(", ", Metrics.NAMES) + ".");
+            Set<String> metricNames = new java.util.HashSet<>();
+            for (ConfigNode m : root.get("metrics").requireList("metrics")) {
+                ComponentSpec metric = component(m, plugins.metrics());
+                if (!metricNames.add(metric.name())) {
+                    throw m.error("the metric '" + metric.name() + "' is listed twice");
                 }
-                metrics.add(name);
+                metrics.add(metric);
             }
         }
         TrainingSpec training = root.has("training") ? TrainingSpec.read(root.get("training"))
@@ -238,55 +230,75 @@ public final class ConfigReader {
         return dims.get(0).requireInt("the input width", 1);
     }
 
-    private LayerSpec layer(ConfigNode node, int inputWidth, Map<String, Integer> counters) {
+    /**
+     * One layer entry, checked against its type's declarations; {@code width[0]} is its input
+     * width on entry and its output width on return.
+     */
+    private LayerSpec layer(ConfigNode node, int[] width, Map<String, Integer> counters) {
         if (!node.json().isObject()) {
             throw node.error("expected a layer (an object with a type) but found "
                     + ConfigNode.describe(node.json()));
         }
-        String type = node.require("type", "the layer type: " + String.join(" or ", LAYER_TYPES))
-                .requireString("the layer type");
-        String defaultName = type + "_" + counters.merge(type, 1, Integer::sum);
-        switch (type) {
-            case "dense" -> {
-                node.requireObject("a dense layer", DENSE_KEYS);
-                String name = node.has("name") ? node.get("name").requireString("a layer name") : defaultName;
-                int units = node.require("units", "the number of units, at least 1")
-                        .requireInt("the number of units", 1);
-                ComponentSpec activation = node.has("activation")
-                        ? component(node.get("activation"), plugins.activations()) : null;
-                boolean useBias = !node.has("use_bias") || node.get("use_bias").requireBoolean("use_bias");
-                ComponentSpec kernelInit = node.has("kernel_initializer")
-                        ? component(node.get("kernel_initializer"), plugins.initializers())
-                        : component("glorot_uniform", plugins.initializers(), node);
-                ComponentSpec biasInit = node.has("bias_initializer")
-                        ? component(node.get("bias_initializer"), plugins.initializers())
-                        : component("zeros", plugins.initializers(), node);
-                Matrix weights = node.has("weights")
-                        ? matrix(node.get("weights"), inputWidth, units, "inputs×units") : null;
-                Matrix bias = null;
-                if (node.has("bias")) {
-                    if (!useBias) {
-                        throw node.get("bias").error("an explicit bias is given but use_bias is false");
-                    }
-                    bias = vector(node.get("bias"), units);
-                }
-                return new LayerSpec.DenseSpec(name, units, activation, useBias, kernelInit, biasInit,
-                        weights, bias);
-            }
-            case "activation" -> {
-                node.requireObject("an activation layer", ACTIVATION_KEYS);
-                String name = node.has("name") ? node.get("name").requireString("a layer name") : defaultName;
-                return new LayerSpec.ActivationSpec(name, component(
-                        node.require("activation", "the activation, such as relu"), plugins.activations()));
-            }
-            default -> throw node.get("type").error("unknown layer type '" + type + "'. "
-                    + org.neurite.core.internal.Names.didYouMean(type, LAYER_TYPES)
-                    + "Accepted: " + String.join(", ", LAYER_TYPES) + ".");
+        PluginCatalog<LayerType> types = plugins.layers();
+        ConfigNode typeNode = node.require("type", "the layer type, one of "
+                + String.join(", ", types.names()));
+        String type = typeNode.requireString("the layer type");
+        if (!types.contains(type)) {
+            throw typeNode.error(types.unknownName(type));
         }
+        LayerType layerType = types.get(type);
+        Set<String> accepted = new java.util.LinkedHashSet<>(List.of("type", "name"));
+        layerType.hyperparameters().forEach(h -> accepted.add(h.name()));
+        layerType.components().forEach(c -> accepted.add(c.key()));
+        layerType.arrays().forEach(a -> accepted.add(a.key()));
+        node.requireObject("a " + type + " layer", accepted);
+        String defaultName = type + "_" + counters.merge(type, 1, Integer::sum);
+        String name = node.has("name") ? node.get("name").requireString("a layer name") : defaultName;
+        String label = "layer '" + name + "' (" + type + ")";
+
+        Map<String, Object> given = new java.util.LinkedHashMap<>();
+        for (var h : layerType.hyperparameters()) {
+            if (node.has(h.name())) {
+                given.put(h.name(), node.get(h.name()).scalar());
+            }
+        }
+        Hyperparameters values;
+        try {
+            values = Hyperparameters.resolve(label, layerType.hyperparameters(), given);
+        } catch (HyperparameterException e) {
+            throw node.get(e.key()).error(e.getMessage());
+        }
+        Map<String, ComponentSpec> components = new java.util.LinkedHashMap<>();
+        for (LayerType.ComponentSlot slot : layerType.components()) {
+            PluginCatalog<?> catalog = plugins.catalog(LayerSpec.kindOf(slot.type()));
+            if (node.has(slot.key())) {
+                components.put(slot.key(), component(node.get(slot.key()), catalog));
+            } else if (slot.defaultName() != null) {
+                components.put(slot.key(), component(slot.defaultName(), catalog, node));
+            } else if (slot.required()) {
+                throw node.get(slot.key()).error("missing; required: the " + catalog.kind().label()
+                        + (catalog.names().isEmpty() ? "" : ", one of " + String.join(", ", catalog.names())));
+            }
+        }
+        Map<String, Matrix> arrays = new java.util.LinkedHashMap<>();
+        for (LayerType.ArraySlot slot : layerType.arrays()) {
+            if (node.has(slot.key())) {
+                arrays.put(slot.key(), matrix(node.get(slot.key()), slot.description()));
+            }
+        }
+        LayerSpec spec = new LayerSpec(type, name, values, components, arrays);
+        try {
+            width[0] = spec.create(plugins).outputWidth(width[0]);
+        } catch (HyperparameterException e) {
+            throw (node.has(e.key()) ? node.get(e.key()) : node).error(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+        return spec;
     }
 
     /** A plugin reference: a plain name, or an object with {@code name} and hyperparameters. */
-    private static <T extends Component> ComponentSpec component(ConfigNode node, PluginCatalog<T> catalog) {
+    private static ComponentSpec component(ConfigNode node, PluginCatalog<?> catalog) {
         String kind = catalog.kind().label();
         if (node.json().isTextual()) {
             return component(node.json().asText(), catalog, node);
@@ -303,52 +315,50 @@ public final class ConfigReader {
         try {
             Hyperparameters values = catalog.resolve(name, given);
             // Configuring runs the plugin's cross-field checks (minval < maxval) now, not at assembly.
-            catalog.create(name, given);
-            return new ComponentSpec(name, values.asMap());
+            catalog.configure(name, values);
+            return new ComponentSpec(name, values);
         } catch (HyperparameterException e) {
             throw node.get(e.key()).error(e.getMessage());
         }
     }
 
-    private static <T extends Component> ComponentSpec component(String name, PluginCatalog<T> catalog,
+    private static ComponentSpec component(String name, PluginCatalog<?> catalog,
                                                                  ConfigNode where) {
         try {
-            return new ComponentSpec(name, catalog.resolve(name, Map.of()).asMap());
+            return new ComponentSpec(name, catalog.resolve(name, Map.of()));
         } catch (PluginException e) {
             throw where.error(e.getMessage());
         }
     }
 
-    private static Matrix matrix(ConfigNode node, int rows, int cols, String orientation) {
-        List<ConfigNode> rowNodes = node.requireList("a " + rows + "×" + cols + " nested list ("
-                + orientation + ")");
-        if (rowNodes.size() != rows) {
-            throw node.error("the explicit weights have " + rowNodes.size() + " rows but this layer needs "
-                    + rows + "×" + cols + " (" + orientation + ")");
+    /** An explicit array: a list of numbers (one row) or a list of equally long rows. */
+    private static Matrix matrix(ConfigNode node, String description) {
+        List<ConfigNode> items = node.requireList("an array (" + description + "): a list of numbers "
+                + "or a list of rows");
+        if (items.isEmpty()) {
+            throw node.error("the array (" + description + ") is empty");
         }
-        Matrix m = new Matrix(rows, cols);
-        for (int r = 0; r < rows; r++) {
-            List<ConfigNode> values = rowNodes.get(r).requireList("a row of " + cols + " numbers");
+        if (!items.get(0).json().isArray()) {
+            Matrix row = new Matrix(1, items.size());
+            for (int c = 0; c < items.size(); c++) {
+                row.set(0, c, finiteFloat(items.get(c)));
+            }
+            return row;
+        }
+        int cols = items.get(0).json().size();
+        if (cols == 0) {
+            throw items.get(0).error("the first row of the array (" + description + ") is empty");
+        }
+        Matrix m = new Matrix(items.size(), cols);
+        for (int r = 0; r < items.size(); r++) {
+            List<ConfigNode> values = items.get(r).requireList("a row of " + cols + " numbers");
             if (values.size() != cols) {
-                throw rowNodes.get(r).error("this row has " + values.size() + " values but the weights are "
-                        + rows + "×" + cols + " (" + orientation + ")");
+                throw items.get(r).error("this row has " + values.size() + " values but the first has "
+                        + cols + " (" + description + ")");
             }
             for (int c = 0; c < cols; c++) {
                 m.set(r, c, finiteFloat(values.get(c)));
             }
-        }
-        return m;
-    }
-
-    private static Matrix vector(ConfigNode node, int size) {
-        List<ConfigNode> values = node.requireList("a list of " + size + " numbers");
-        if (values.size() != size) {
-            throw node.error("the explicit bias has " + values.size() + " values but the layer has "
-                    + size + " units");
-        }
-        Matrix m = new Matrix(1, size);
-        for (int c = 0; c < size; c++) {
-            m.set(0, c, finiteFloat(values.get(c)));
         }
         return m;
     }

@@ -29,32 +29,16 @@ public final class ConfigWriter {
         ArrayNode layers = root.putArray("layers");
         for (LayerSpec layer : config.layers()) {
             ObjectNode l = layers.addObject();
-            if (layer instanceof LayerSpec.DenseSpec d) {
-                l.put("type", "dense");
-                l.put("name", d.name());
-                l.put("units", d.units());
-                if (d.activation() != null) {
-                    l.set("activation", component(d.activation()));
-                }
-                l.put("use_bias", d.useBias());
-                l.set("kernel_initializer", component(d.kernelInitializer()));
-                l.set("bias_initializer", component(d.biasInitializer()));
-                if (d.weights() != null) {
-                    l.set("weights", matrix(d.weights()));
-                }
-                if (d.bias() != null) {
-                    l.set("bias", matrix(d.bias()).get(0));
-                }
-            } else if (layer instanceof LayerSpec.ActivationSpec a) {
-                l.put("type", "activation");
-                l.put("name", a.name());
-                l.set("activation", component(a.activation()));
-            }
+            l.put("type", layer.type());
+            l.put("name", layer.name());
+            putValues(l, layer.hyperparameters().asMap());
+            layer.components().forEach((key, spec) -> l.set(key, component(spec)));
+            layer.arrays().forEach((key, m) -> l.set(key, m.rows() == 1 ? matrix(m).get(0) : matrix(m)));
         }
         root.set("loss", component(config.loss()));
         root.set("optimizer", component(config.optimizer()));
         ArrayNode metrics = root.putArray("metrics");
-        config.metrics().forEach(metrics::add);
+        config.metrics().forEach(m -> metrics.add(component(m)));
         TrainingSpec t = config.training();
         ObjectNode training = root.putObject("training");
         training.put("epochs", t.epochs());
@@ -101,12 +85,18 @@ public final class ConfigWriter {
     }
 
     private static JsonNode component(ComponentSpec spec) {
-        if (spec.hyperparameters().isEmpty()) {
+        Map<String, Object> values = spec.hyperparameters().asMap();
+        if (values.isEmpty()) {
             return NODES.textNode(spec.name());
         }
         ObjectNode o = NODES.objectNode();
         o.put("name", spec.name());
-        for (Map.Entry<String, Object> e : spec.hyperparameters().entrySet()) {
+        putValues(o, values);
+        return o;
+    }
+
+    private static void putValues(ObjectNode o, Map<String, Object> values) {
+        for (Map.Entry<String, Object> e : values.entrySet()) {
             Object v = e.getValue();
             if (v instanceof Boolean b) {
                 o.put(e.getKey(), b);
@@ -118,7 +108,6 @@ public final class ConfigWriter {
                 o.put(e.getKey(), String.valueOf(v));
             }
         }
-        return o;
     }
 
     private static ArrayNode matrix(Matrix m) {

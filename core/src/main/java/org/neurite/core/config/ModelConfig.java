@@ -13,12 +13,12 @@ import java.util.Objects;
  * @param layers    the layers, in order
  * @param loss      the loss
  * @param optimizer the optimizer
- * @param metrics   metric names, such as {@code accuracy}
+ * @param metrics   the metrics, such as {@code accuracy}
  * @param training  fit settings
  * @param data      the {@code data} section, or {@code null} when the data come from elsewhere
  */
 public record ModelConfig(int inputSize, List<LayerSpec> layers, ComponentSpec loss,
-                          ComponentSpec optimizer, List<String> metrics, TrainingSpec training,
+                          ComponentSpec optimizer, List<ComponentSpec> metrics, TrainingSpec training,
                           DataSpec data) {
     public ModelConfig {
         layers = List.copyOf(layers);
@@ -26,6 +26,11 @@ public record ModelConfig(int inputSize, List<LayerSpec> layers, ComponentSpec l
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(training, "training");
+    }
+
+    /** The names under which the metrics are logged, in order. */
+    public List<String> metricNames() {
+        return metrics.stream().map(ComponentSpec::name).toList();
     }
 
     /** This configuration with other training settings. */

@@ -1,7 +1,6 @@
 package org.neurite.core.data;
 
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Metrics;
 
 /** Class labels: one-hot encoding and back. */
 public final class Labels {
@@ -47,7 +46,7 @@ public final class Labels {
     public static int[] classes(Matrix y) {
         int[] out = new int[y.rows()];
         for (int r = 0; r < out.length; r++) {
-            out[r] = y.cols() == 1 ? (int) y.data()[r] : Metrics.argmax(y, r);
+            out[r] = y.cols() == 1 ? (int) y.data()[r] : y.argmaxRow(r);
         }
         return out;
     }

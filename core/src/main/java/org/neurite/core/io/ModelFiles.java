@@ -103,9 +103,7 @@ public final class ModelFiles {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(CONFIG, ConfigWriter.toJson(model.config()).getBytes(StandardCharsets.UTF_8));
         List<String> parameters = new ArrayList<>();
-        for (Parameter p : model.network().parameters()) {
-            parameters.add(put(entries, PARAMETERS, p.name(), p.value()));
-        }
+        model.network().arrays().forEach((name, value) -> parameters.add(put(entries, PARAMETERS, name, value)));
         Optimizer.Updater updater = model.trainer().updater();
         List<String> state = new ArrayList<>();
         updater.state().forEach((name, m) -> state.add(put(entries, OPTIMIZER, name, m)));
@@ -189,10 +187,7 @@ public final class ModelFiles {
             throw new ModelFormatException(file, CONFIG, "the saved configuration cannot be built: "
                     + e.getMessage(), e);
         }
-        Map<String, Matrix> parameters = new LinkedHashMap<>();
-        for (Parameter p : model.network().parameters()) {
-            parameters.put(p.name(), p.value());
-        }
+        Map<String, Matrix> parameters = model.network().arrays();
         Optimizer.Updater updater = model.trainer().updater();
         List<Restore> restores = new ArrayList<>();
         restores.addAll(decode(file, archive, PARAMETERS, parameters, metadata.parameters(), "network parameters"));

@@ -3,23 +3,23 @@ package org.neurite.core.layer;
 import java.util.function.IntFunction;
 
 /**
- * Per-batch-size working buffers, kept for the two most recent batch sizes (a training run
+ * Per-batch-size working buffers for layer implementations, kept for the two most recent batch sizes (a training run
  * sees at most two: the full batch and a shorter last one), so steady-state training never
  * allocates.
  */
-final class BatchBuffers<B> {
+public final class BatchBuffers<B> {
     private final IntFunction<B> factory;
     private final int[] rows = {-1, -1};
     @SuppressWarnings("unchecked")
     private final B[] slots = (B[]) new Object[2];
     private int recent;
 
-    BatchBuffers(IntFunction<B> factory) {
+    public BatchBuffers(IntFunction<B> factory) {
         this.factory = factory;
     }
 
     /** The buffers for batches of {@code n} rows, created on first use. */
-    B get(int n) {
+    public B get(int n) {
         if (rows[recent] == n) {
             return slots[recent];
         }

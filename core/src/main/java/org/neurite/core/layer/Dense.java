@@ -1,22 +1,24 @@
 package org.neurite.core.layer;
 
-import java.util.List;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
-import org.neurite.core.init.GlorotUniform;
-import org.neurite.core.init.Zeros;
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.HyperparameterException;
 import org.neurite.core.spi.Initializer;
+import org.neurite.core.spi.Layer;
+import org.neurite.core.spi.LayerContext;
+import org.neurite.core.spi.Pass;
 import org.neurite.core.tensor.Kernels;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
 
 /**
  * A fully connected layer, {@code y = f(x·W + b)}, with {@code W} of shape inputs×units (the
- * Keras orientation, so Keras weights load without transposing).
+ * Keras orientation, so Keras weights load without transposing). The activation {@code f} is
+ * applied by the network ({@link #activation()}), so that a loss can fuse with it.
  *
  * <pre>{@code
- * Dense hidden = Dense.builder(8).activation(plugins.activations().get("relu")).build();
+ * Dense hidden = Dense.builder(8).activation(relu).kernelInitializer(glorotUniform)
+ *         .biasInitializer(zeros).build();
  * }</pre>
  */
 public final class Dense implements Layer {
@@ -28,18 +30,14 @@ public final class Dense implements Layer {
     private final Initializer biasInitializer;
     private final Matrix initialKernel;
     private final Matrix initialBias;
-    private final BatchBuffers<Buffers> buffers = new BatchBuffers<>(Buffers::new);
 
     private Kernels kernels;
-    private int inputSize = -1;
     private Parameter kernel;
     private Parameter bias;
-    private Matrix input;
-    private Buffers current;
 
     private Dense(Builder b) {
         if (b.units <= 0) {
-            throw new IllegalArgumentException("a dense layer needs at least 1 unit, got " + b.units);
+            throw new HyperparameterException("units", "a dense layer needs at least 1 unit, got " + b.units);
         }
         this.name = b.name;
         this.units = b.units;
@@ -47,16 +45,23 @@ public final class Dense implements Layer {
         this.useBias = b.useBias;
         this.kernelInitializer = b.kernelInitializer;
         this.biasInitializer = b.biasInitializer;
+        if (kernelInitializer == null && b.weights == null
+                || biasInitializer == null && b.bias == null && useBias) {
+            throw new IllegalArgumentException(name + ": give a kernel and a bias initializer, or explicit "
+                    + "weights and bias");
+        }
         this.initialKernel = b.weights;
         this.initialBias = b.bias;
         if (initialBias != null && !useBias) {
-            throw new IllegalArgumentException(name + ": an explicit bias was given but use_bias is false");
+            throw new HyperparameterException("bias", name + ": an explicit bias is given but use_bias is false");
         }
-        if (initialBias != null) {
-            Matrix.requireShape(initialBias, 1, units, name + ": the explicit bias (1×units)");
+        if (initialBias != null && !initialBias.hasShape(1, units)) {
+            throw new HyperparameterException("bias", name + ": the explicit bias has "
+                    + initialBias.cols() + (initialBias.rows() == 1 ? "" : "×" + initialBias.rows())
+                    + " values but the layer has " + units + " units");
         }
         if (initialKernel != null && initialKernel.cols() != units) {
-            throw new IllegalArgumentException(name + ": the explicit weights are "
+            throw new HyperparameterException("weights", name + ": the explicit weights are "
                     + initialKernel.shape() + " but the layer has " + units + " units (inputs×units)");
         }
     }
@@ -66,20 +71,6 @@ public final class Dense implements Layer {
         return new Builder(units);
     }
 
-    private final class Buffers {
-        final Matrix z;
-        final Matrix a;
-        final Matrix gradZ;
-        final Matrix gradInput;
-
-        Buffers(int n) {
-            z = new Matrix(n, units);
-            a = activation == null ? z : new Matrix(n, units);
-            gradZ = activation == null ? null : new Matrix(n, units);
-            gradInput = new Matrix(n, inputSize);
-        }
-    }
-
     @Override
     public String name() {
         return name;
@@ -87,7 +78,7 @@ public final class Dense implements Layer {
 
     @Override
     public String type() {
-        return "dense";
+        return DenseType.NAME;
     }
 
     /** The number of units (output width). */
@@ -101,46 +92,23 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public void build(int inputSize, Kernels kernels, RandomGenerator random) {
-        if (initialKernel != null && initialKernel.rows() != inputSize) {
-            throw new IllegalArgumentException(name + ": the explicit weights are "
-                    + initialKernel.shape() + " but the layer needs " + inputSize + "×" + units
-                    + " (inputs×units) for inputs of width " + inputSize);
+    public int outputWidth(int inputWidth) {
+        if (initialKernel != null && initialKernel.rows() != inputWidth) {
+            throw new HyperparameterException("weights", name + ": the explicit weights have "
+                    + initialKernel.rows() + " rows but this layer needs " + inputWidth + "×" + units
+                    + " (inputs×units) for inputs of width " + inputWidth);
         }
-        this.inputSize = inputSize;
-        this.kernels = Objects.requireNonNull(kernels, "kernels");
-        Matrix w = new Matrix(inputSize, units);
-        if (initialKernel != null) {
-            w.copyFrom(initialKernel);
-        } else {
-            kernelInitializer.initialize(w, inputSize, units, random);
-        }
-        kernel = new Parameter(name + "/kernel", w);
-        if (useBias) {
-            Matrix b = new Matrix(1, units);
-            if (initialBias != null) {
-                b.copyFrom(initialBias);
-            } else {
-                biasInitializer.initialize(b, units, units, random);
-            }
-            bias = new Parameter(name + "/bias", b);
-        }
-    }
-
-    @Override
-    public int inputSize() {
-        return inputSize;
-    }
-
-    @Override
-    public int outputSize() {
         return units;
     }
 
     @Override
-    public List<Parameter> parameters() {
-        requireBuilt();
-        return useBias ? List.of(kernel, bias) : List.of(kernel);
+    public void build(int inputWidth, LayerContext context) {
+        outputWidth(inputWidth);
+        kernels = context.kernels();
+        kernel = context.addWeight("kernel", inputWidth, units, kernelInitializer, initialKernel);
+        if (useBias) {
+            bias = context.addWeight("bias", 1, units, biasInitializer, initialBias);
+        }
     }
 
     /** The kernel W (inputs×units). */
@@ -161,52 +129,23 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public Matrix forward(Matrix x) {
+    public void forward(Matrix x, Matrix z, Pass pass) {
         requireBuilt();
-        if (x.cols() != inputSize) {
-            throw new IllegalArgumentException(name + " expects inputs of width " + inputSize
-                    + " but got a " + x.shape() + " batch");
-        }
-        input = x;
-        current = buffers.get(x.rows());
-        kernels.multiply(x, kernel.value(), current.z);
+        kernels.multiply(x, kernel.value(), z);
         if (useBias) {
-            kernels.addRowVector(current.z, bias.value());
+            kernels.addRowVector(z, bias.value());
         }
-        if (activation != null) {
-            activation.forward(current.z, current.a);
-        }
-        return current.a;
     }
 
     @Override
-    public Matrix logits() {
-        return current.z;
-    }
-
-    @Override
-    public Matrix activationBackward(Matrix gradOutput) {
-        if (activation == null) {
-            return gradOutput;
-        }
-        activation.backward(current.z, current.a, gradOutput, current.gradZ);
-        return current.gradZ;
-    }
-
-    @Override
-    public Matrix backwardFromLogits(Matrix gradLogits, boolean needInputGradient) {
-        if (!gradLogits.hasShape(input.rows(), units)) {
-            throw Matrix.shapeMismatch(gradLogits, input.rows(), units, name + ": dL/dlogits");
-        }
-        kernels.multiplyTransposeA(input, gradLogits, kernel.gradient());
+    public void backward(Matrix x, Matrix z, Matrix gradZ, Matrix gradInput) {
+        kernels.multiplyTransposeA(x, gradZ, kernel.gradient());
         if (useBias) {
-            kernels.sumRows(gradLogits, bias.gradient());
+            kernels.sumRows(gradZ, bias.gradient());
         }
-        if (!needInputGradient) {
-            return null;
+        if (gradInput != null) {
+            kernels.multiplyTransposeB(gradZ, kernel.value(), gradInput);
         }
-        kernels.multiplyTransposeB(gradLogits, kernel.value(), current.gradInput);
-        return current.gradInput;
     }
 
     private void requireBuilt() {
@@ -220,14 +159,14 @@ public final class Dense implements Layer {
         return name + " (dense, " + units + " units" + (activation == null ? "" : ", " + activation.name()) + ")";
     }
 
-    /** Options of a {@link Dense} layer, with Keras's defaults. */
+    /** Options of a {@link Dense} layer. */
     public static final class Builder {
         private final int units;
         private String name = "dense";
         private Activation activation;
         private boolean useBias = true;
-        private Initializer kernelInitializer = new GlorotUniform();
-        private Initializer biasInitializer = new Zeros();
+        private Initializer kernelInitializer;
+        private Initializer biasInitializer;
         private Matrix weights;
         private Matrix bias;
 
@@ -253,13 +192,13 @@ public final class Dense implements Layer {
             return this;
         }
 
-        /** How to initialize W (default {@code glorot_uniform}). */
+        /** How to initialize W (Keras's default is {@code glorot_uniform}). */
         public Builder kernelInitializer(Initializer initializer) {
             this.kernelInitializer = Objects.requireNonNull(initializer);
             return this;
         }
 
-        /** How to initialize b (default {@code zeros}). */
+        /** How to initialize b (Keras's default is {@code zeros}). */
         public Builder biasInitializer(Initializer initializer) {
             this.biasInitializer = Objects.requireNonNull(initializer);
             return this;

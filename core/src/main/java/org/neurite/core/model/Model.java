@@ -10,6 +10,7 @@ import org.neurite.core.config.TrainingSpec;
 import org.neurite.core.io.ModelFiles;
 import org.neurite.core.network.Network;
 import org.neurite.core.spi.Loss;
+import org.neurite.core.spi.MetricType;
 import org.neurite.core.spi.Optimizer;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.train.Dataset;
@@ -40,13 +41,14 @@ public final class Model {
     private final Set<PluginUse> plugins;
     private final Trainer trainer;
 
-    Model(ModelConfig config, Network network, Loss loss, Optimizer optimizer, Set<PluginUse> plugins) {
+    Model(ModelConfig config, Network network, Loss loss, Optimizer optimizer, List<MetricType> metrics,
+          Set<PluginUse> plugins) {
         this.config = Objects.requireNonNull(config);
         this.network = Objects.requireNonNull(network);
         this.loss = Objects.requireNonNull(loss);
         this.optimizer = Objects.requireNonNull(optimizer);
         this.plugins = Set.copyOf(plugins);
-        this.trainer = new Trainer(network, loss, optimizer, config.metrics());
+        this.trainer = new Trainer(network, loss, optimizer, metrics);
     }
 
     /** The resolved configuration (with its seed and every default filled in). */
@@ -119,9 +121,9 @@ public final class Model {
         return network.predict(x);
     }
 
-    /** The metric names this model reports. */
+    /** The names of the metrics this model reports, as they appear in logs. */
     public List<String> metrics() {
-        return config.metrics();
+        return trainer.metrics().stream().map(MetricType::name).toList();
     }
 
     /**

@@ -1,18 +1,19 @@
 package org.neurite.core.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.neurite.core.config.ComponentSpec;
 import org.neurite.core.config.LayerSpec;
 import org.neurite.core.config.ModelConfig;
-import org.neurite.core.layer.ActivationLayer;
-import org.neurite.core.layer.Dense;
 import org.neurite.core.network.Network;
 import org.neurite.core.plugin.PluginCatalog;
 import org.neurite.core.plugin.Plugins;
-import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.LayerType;
+import org.neurite.core.spi.MetricType;
 import org.neurite.core.spi.Component;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.Optimizer;
@@ -59,31 +60,34 @@ public final class ModelAssembler {
         Set<PluginUse> uses = new LinkedHashSet<>();
         Network.Builder builder = Network.builder(resolved.inputSize()).kernels(kernels).seed(seed);
         for (LayerSpec layer : resolved.layers()) {
-            if (layer instanceof LayerSpec.DenseSpec d) {
-                builder.add(Dense.builder(d.units()).name(d.name())
-                        .activation(d.activation() == null ? null
-                                : create(plugins.activations(), d.activation(), uses))
-                        .useBias(d.useBias())
-                        .kernelInitializer(create(plugins.initializers(), d.kernelInitializer(), uses))
-                        .biasInitializer(create(plugins.initializers(), d.biasInitializer(), uses))
-                        .weights(d.weights())
-                        .bias(d.bias())
-                        .build());
-            } else if (layer instanceof LayerSpec.ActivationSpec a) {
-                Activation activation = create(plugins.activations(), a.activation(), uses);
-                builder.add(new ActivationLayer(a.name(), activation));
+            record(plugins.layers(), layer.type(), uses);
+            LayerType type = plugins.layers().get(layer.type());
+            for (LayerType.ComponentSlot slot : type.components()) {
+                ComponentSpec c = layer.component(slot.key());
+                if (c != null) {
+                    record(plugins.catalog(LayerSpec.kindOf(slot.type())), c.name(), uses);
+                }
             }
+            builder.add(layer.create(plugins));
         }
         Network network = builder.build();
         Loss loss = create(plugins.losses(), resolved.loss(), uses);
         Optimizer optimizer = create(plugins.optimizers(), resolved.optimizer(), uses);
-        return new Model(resolved, network, loss, optimizer, uses);
+        List<MetricType> metrics = new ArrayList<>();
+        for (ComponentSpec m : resolved.metrics()) {
+            metrics.add(create(plugins.metrics(), m, uses));
+        }
+        return new Model(resolved, network, loss, optimizer, metrics, uses);
     }
 
     private static <T extends Component> T create(PluginCatalog<T> catalog, ComponentSpec spec,
                                                   Set<PluginUse> uses) {
-        uses.add(new PluginUse(catalog.kind().label(), spec.name(),
-                catalog.get(spec.name()).getClass().getName(), catalog.source(spec.name())));
-        return catalog.create(spec.name(), spec.hyperparameters());
+        record(catalog, spec.name(), uses);
+        return catalog.configure(spec.name(), spec.hyperparameters());
+    }
+
+    private static void record(PluginCatalog<?> catalog, String name, Set<PluginUse> uses) {
+        PluginCatalog.Entry<?> entry = catalog.entry(name);
+        uses.add(new PluginUse(catalog.kind().label(), name, entry.className(), entry.source()));
     }
 }

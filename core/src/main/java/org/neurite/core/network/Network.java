@@ -1,8 +1,10 @@
 package org.neurite.core.network;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,58 +12,96 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.neurite.core.layer.ActivationLayer;
+import org.neurite.core.layer.BatchBuffers;
 import org.neurite.core.layer.Dense;
-import org.neurite.core.layer.Layer;
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.Initializer;
+import org.neurite.core.spi.Layer;
+import org.neurite.core.spi.Pass;
 import org.neurite.core.tensor.Kernels;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
 
 /**
- * A feed-forward network: an ordered list of built layers.
+ * A feed-forward network: an ordered list of built layers, and the buffers between them.
  *
  * <pre>{@code
  * Network net = Network.builder(2)
- *         .dense(8, activations.get("relu"))
- *         .dense(2, null)
- *         .activation(activations.get("softmax"))
+ *         .add(Dense.builder(8).name("dense_1").activation(relu)
+ *                 .kernelInitializer(glorotUniform).biasInitializer(zeros).build())
+ *         .add(new ActivationLayer("activation_1", softmax))
  *         .seed(42)
  *         .build();
  * Matrix probabilities = net.predict(x);
  * }</pre>
  *
- * <p>{@link #forward} returns a matrix the network owns and reuses; {@link #predict} returns a
- * copy. Not thread-safe: use one network per thread.
+ * <p><b>Activations.</b> A layer's {@link Layer#activation() activation} is applied here, after
+ * the layer; when the loss fuses with the output activation the trainer starts the backward
+ * pass at the {@link #logits() logits} instead.
+ *
+ * <p><b>Threads.</b> {@link #predict} and {@link #infer} are safe to call from any number of
+ * threads at once: each thread runs in buffers of its own. {@link #forward(Matrix, Pass)} and
+ * {@link #backward} are the training path: one thread at a time, and not while parameters are
+ * being read by inference on other threads (see {@code Model}).
  */
 public final class Network {
     private final int inputSize;
     private final List<Layer> layers;
+    private final int[] widths;
+    private final Activation[] activations;
     private final List<Parameter> parameters;
+    private final Map<String, Matrix> state;
+    private final Map<String, Matrix> arrays;
+    private final long[] trainableCounts;
+    private final long[] stateCounts;
     private final Kernels kernels;
+    private final BatchBuffers<Workspace> training = new BatchBuffers<>(n -> new Workspace(n, true));
+    private final ThreadLocal<BatchBuffers<Workspace>> inference =
+            ThreadLocal.withInitial(() -> new BatchBuffers<>(n -> new Workspace(n, false)));
+    private Workspace current;
 
-    private Network(int inputSize, List<Layer> layers, Kernels kernels, RandomGenerator random) {
-        if (inputSize <= 0) {
-            throw new IllegalArgumentException("the input width must be positive, got " + inputSize);
+    private Network(Builder b) {
+        if (b.inputSize <= 0) {
+            throw new IllegalArgumentException("the input width must be positive, got " + b.inputSize);
         }
-        if (layers.isEmpty()) {
+        if (b.layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer");
         }
+        this.inputSize = b.inputSize;
+        this.layers = List.copyOf(b.layers);
+        this.kernels = b.kernels;
+        int count = layers.size();
+        widths = new int[count + 1];
+        widths[0] = inputSize;
         Set<String> names = new HashSet<>();
-        List<Parameter> params = new ArrayList<>();
-        int width = inputSize;
-        for (Layer layer : layers) {
+        for (int i = 0; i < count; i++) {
+            Layer layer = layers.get(i);
             if (!names.add(layer.name())) {
                 throw new IllegalArgumentException("two layers are named '" + layer.name()
                         + "': layer names must be unique within a network");
             }
-            layer.build(width, kernels, random);
-            width = layer.outputSize();
-            params.addAll(layer.parameters());
+            widths[i + 1] = layer.outputWidth(widths[i]);
+            if (widths[i + 1] <= 0) {
+                throw new IllegalArgumentException(layer.name() + " would have an output of width "
+                        + widths[i + 1]);
+            }
         }
-        this.inputSize = inputSize;
-        this.layers = List.copyOf(layers);
-        this.parameters = List.copyOf(params);
-        this.kernels = kernels;
+        activations = new Activation[count];
+        trainableCounts = new long[count];
+        stateCounts = new long[count];
+        Builder.Context context = new Builder.Context(kernels, b.random == null ? new SplittableRandom() : b.random,
+                b.sizeLimit, widths, inputSize);
+        for (int i = 0; i < count; i++) {
+            Layer layer = layers.get(i);
+            context.begin(layer.name());
+            layer.build(widths[i], context);
+            trainableCounts[i] = context.trainableInLayer;
+            stateCounts[i] = context.stateInLayer;
+            activations[i] = layer.activation();
+        }
+        this.parameters = List.copyOf(context.parameters);
+        this.state = Collections.unmodifiableMap(context.state);
+        this.arrays = Collections.unmodifiableMap(context.arrays);
     }
 
     /** A builder for a network taking inputs of width {@code inputSize}. */
@@ -74,7 +114,7 @@ public final class Network {
     }
 
     public int outputSize() {
-        return layers.get(layers.size() - 1).outputSize();
+        return widths[widths.length - 1];
     }
 
     public List<Layer> layers() {
@@ -86,9 +126,35 @@ public final class Network {
         return parameters;
     }
 
+    /** Every non-trainable array (moving statistics), by name such as {@code bn/moving_mean}. */
+    public Map<String, Matrix> state() {
+        return state;
+    }
+
+    /**
+     * Every array the network holds, trainable or not, by name, layer by layer in the order each
+     * layer added them: what model files save.
+     */
+    public Map<String, Matrix> arrays() {
+        return arrays;
+    }
+
     /** The total number of trainable values. */
     public long parameterCount() {
-        return parameters.stream().mapToLong(p -> p.value().size()).sum();
+        long n = 0;
+        for (long c : trainableCounts) {
+            n += c;
+        }
+        return n;
+    }
+
+    /** The total number of non-trainable values. */
+    public long stateCount() {
+        long n = 0;
+        for (long c : stateCounts) {
+            n += c;
+        }
+        return n;
     }
 
     /** The kernels this network computes with. */
@@ -98,30 +164,34 @@ public final class Network {
 
     /** The activation the network's output passes through last, or {@code null} if linear. */
     public Activation outputActivation() {
-        return layers.get(layers.size() - 1).activation();
+        return activations[activations.length - 1];
     }
 
     /**
-     * Runs a batch through every layer and returns the output (owned by the network, valid
-     * until the next forward pass with a batch of this size).
+     * The training path: runs a batch through every layer and returns the output (owned by the
+     * network, valid until its next forward pass with a batch of this size). The input must stay
+     * unchanged until {@link #backward}.
      */
-    public Matrix forward(Matrix x) {
-        Matrix h = x;
-        for (int i = 0; i < layers.size(); i++) {
-            h = layers.get(i).forward(h);
-        }
-        return h;
+    public Matrix forward(Matrix x, Pass pass) {
+        requireInput(x);
+        current = training.get(x.rows());
+        current.run(x, pass);
+        return current.output();
     }
 
-    /** The input of the output activation in the last forward pass. */
+    /**
+     * The input of the output activation in the last {@link #forward(Matrix, Pass)} (the output
+     * itself if linear).
+     */
     public Matrix logits() {
-        return layers.get(layers.size() - 1).logits();
+        requireForward();
+        return current.out[layers.size() - 1];
     }
 
     /** Back-propagates dL/doutput of the last forward pass into every parameter's gradient. */
     public void backward(Matrix gradOutput) {
-        Layer last = layers.get(layers.size() - 1);
-        backwardFromLogits(last.activationBackward(gradOutput));
+        requireForward();
+        current.backward(gradOutput, false);
     }
 
     /**
@@ -129,27 +199,57 @@ public final class Network {
      * every parameter's gradient; used when the loss is fused with that activation.
      */
     public void backwardFromLogits(Matrix gradLogits) {
-        int last = layers.size() - 1;
-        Matrix g = layers.get(last).backwardFromLogits(gradLogits, last > 0);
-        for (int i = last - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g, i > 0);
+        requireForward();
+        current.backward(gradLogits, true);
+    }
+
+    /**
+     * Inference in this thread's own buffers: the result's matrices are valid until this
+     * thread's next call with a batch of this size. Safe from any number of threads.
+     */
+    public Forward infer(Matrix x) {
+        requireInput(x);
+        Workspace w = inference.get().get(x.rows());
+        w.run(x, Pass.inference());
+        return w;
+    }
+
+    /** The network's output for {@code x} (inference), as a new matrix. Thread-safe. */
+    public Matrix predict(Matrix x) {
+        return infer(x).output().copy();
+    }
+
+    /** The outputs of an inference pass. */
+    public interface Forward {
+        /** The network's output. */
+        Matrix output();
+
+        /** The input of the output activation (the output itself if linear). */
+        Matrix logits();
+    }
+
+    private void requireInput(Matrix x) {
+        if (x.cols() != inputSize) {
+            throw new IllegalArgumentException("the network takes inputs of width " + inputSize
+                    + " but got a " + x.shape() + " batch");
         }
     }
 
-    /** The network's output for {@code x}, as a new matrix. */
-    public Matrix predict(Matrix x) {
-        return forward(x).copy();
+    private void requireForward() {
+        if (current == null) {
+            throw new IllegalStateException("no forward pass to back-propagate through: call forward first");
+        }
     }
 
     /** A table of the layers, their output shapes and parameter counts, like Keras's. */
     public String summary() {
         List<String[]> rows = new ArrayList<>();
-        for (Layer layer : layers) {
-            long count = layer.parameters().stream().mapToLong(p -> p.value().size()).sum();
-            String type = layer.type().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + layer.type().substring(1);
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            String type = capitalized(layer.type());
             String d = layer.describe();
             rows.add(new String[] {layer.name() + " (" + type + (d.isEmpty() ? "" : ", " + d) + ")",
-                    "(None, " + layer.outputSize() + ")", String.valueOf(count)});
+                    "(None, " + widths[i + 1] + ")", String.valueOf(trainableCounts[i] + stateCounts[i])});
         }
         int first = "Layer (type)".length();
         for (String[] row : rows) {
@@ -164,19 +264,92 @@ public final class Network {
             sb.append(String.format(format, (Object[]) row));
         }
         sb.append(rule).append(System.lineSeparator());
-        sb.append("Total params: ").append(parameterCount()).append(System.lineSeparator());
+        sb.append("Total params: ").append(parameterCount() + stateCount()).append(System.lineSeparator());
         sb.append("Trainable params: ").append(parameterCount()).append(System.lineSeparator());
-        sb.append("Non-trainable params: 0").append(System.lineSeparator());
+        sb.append("Non-trainable params: ").append(stateCount()).append(System.lineSeparator());
         return sb.toString();
+    }
+
+    /** {@code batch_normalization} → {@code Batch_normalization}, as the summary has always shown types. */
+    private static String capitalized(String type) {
+        return type.isEmpty() ? type : type.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + type.substring(1);
+    }
+
+    /** The matrices of one batch size: layer outputs, activations and, for training, gradients. */
+    private final class Workspace implements Forward {
+        final Matrix[] out;       // what each layer computes (before its activation)
+        final Matrix[] act;       // after its activation (the same matrix without one)
+        final Matrix[] gradAct;   // dL/dact[i] for i < last; the caller supplies the last
+        final Matrix[] gradOut;   // dL/dout[i] where an activation sits between (else gradAct)
+        Matrix input;
+
+        Workspace(int n, boolean withGradients) {
+            int count = layers.size();
+            out = new Matrix[count];
+            act = new Matrix[count];
+            gradAct = withGradients ? new Matrix[count] : null;
+            gradOut = withGradients ? new Matrix[count] : null;
+            for (int i = 0; i < count; i++) {
+                out[i] = new Matrix(n, widths[i + 1]);
+                act[i] = activations[i] == null ? out[i] : new Matrix(n, widths[i + 1]);
+                if (withGradients) {
+                    gradAct[i] = i == count - 1 ? null : new Matrix(n, widths[i + 1]);
+                    gradOut[i] = activations[i] == null ? null : new Matrix(n, widths[i + 1]);
+                }
+            }
+        }
+
+        void run(Matrix x, Pass pass) {
+            input = x;
+            Matrix h = x;
+            for (int i = 0; i < out.length; i++) {
+                layers.get(i).forward(h, out[i], pass);
+                if (activations[i] != null) {
+                    activations[i].forward(out[i], act[i]);
+                }
+                h = act[i];
+            }
+        }
+
+        void backward(Matrix grad, boolean fromLogits) {
+            int last = out.length - 1;
+            Matrix.requireShape(grad, input.rows(), widths[last + 1],
+                    fromLogits ? "dL/dlogits" : "dL/doutput");
+            Matrix g = grad;
+            for (int i = last; i >= 0; i--) {
+                Matrix gradZ = g;
+                if (activations[i] != null && !(fromLogits && i == last)) {
+                    activations[i].backward(out[i], act[i], g, gradOut[i]);
+                    gradZ = gradOut[i];
+                }
+                Matrix gradInput = i == 0 ? null : gradAct[i - 1];
+                layers.get(i).backward(i == 0 ? input : act[i - 1], out[i], gradZ, gradInput);
+                g = gradInput;
+            }
+        }
+
+        @Override
+        public Matrix output() {
+            return act[act.length - 1];
+        }
+
+        @Override
+        public Matrix logits() {
+            return out[out.length - 1];
+        }
     }
 
     /** Collects layers, then builds them in order. */
     public static final class Builder {
+        /** Parameters and state together may take at most this share of the JVM's memory. */
+        private static final double DEFAULT_MEMORY_SHARE = 0.5;
+
         private final int inputSize;
         private final List<Layer> layers = new ArrayList<>();
         private final Map<String, Integer> counters = new HashMap<>();
         private Kernels kernels = Kernels.best();
         private RandomGenerator random;
+        private long sizeLimit = (long) (Runtime.getRuntime().maxMemory() * DEFAULT_MEMORY_SHARE);
 
         private Builder(int inputSize) {
             this.inputSize = inputSize;
@@ -188,9 +361,20 @@ public final class Network {
             return this;
         }
 
-        /** Appends a dense layer named {@code dense_<k>}, with default initializers. */
+        /** Appends a dense layer named {@code dense_<k>} with the given initializers. */
+        public Builder dense(int units, Activation activation, Initializer kernelInitializer,
+                             Initializer biasInitializer) {
+            return add(Dense.builder(units).name(nextName("dense")).activation(activation)
+                    .kernelInitializer(kernelInitializer).biasInitializer(biasInitializer).build());
+        }
+
+        /**
+         * Appends a dense layer named {@code dense_<k>} with Keras's default initializers,
+         * {@code glorot_uniform} kernels and {@code zeros} biases (core's built-in ones).
+         */
         public Builder dense(int units, Activation activation) {
-            return add(Dense.builder(units).name(nextName("dense")).activation(activation).build());
+            return dense(units, activation, new org.neurite.core.init.GlorotUniform(),
+                    new org.neurite.core.init.Zeros());
         }
 
         /** Appends an activation layer named {@code activation_<k>}. */
@@ -220,10 +404,114 @@ public final class Network {
             return this;
         }
 
+        /**
+         * The most bytes the network's parameters, their gradients and its state may take
+         * (default: half of the JVM's maximum heap). Building a larger network fails before
+         * allocating it, saying what it needs.
+         */
+        public Builder sizeLimit(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("the size limit must be positive, got " + bytes);
+            }
+            this.sizeLimit = bytes;
+            return this;
+        }
+
         /** Builds every layer; without a seed, initial weights come from an unseeded generator. */
         public Network build() {
-            return new Network(inputSize, layers, kernels,
-                    random == null ? new SplittableRandom() : random);
+            return new Network(this);
+        }
+
+        /** The {@link org.neurite.core.spi.LayerContext} layers build through. */
+        private static final class Context implements org.neurite.core.spi.LayerContext {
+            private final Kernels kernels;
+            private final RandomGenerator random;
+            private final long sizeLimit;
+            private final int[] widths;
+            private final int inputSize;
+            final List<Parameter> parameters = new ArrayList<>();
+            final Map<String, Matrix> state = new LinkedHashMap<>();
+            final Map<String, Matrix> arrays = new LinkedHashMap<>();
+            private String layer;
+            private long bytes;
+            long trainableInLayer;
+            long stateInLayer;
+
+            Context(Kernels kernels, RandomGenerator random, long sizeLimit, int[] widths, int inputSize) {
+                this.kernels = kernels;
+                this.random = random;
+                this.sizeLimit = sizeLimit;
+                this.widths = widths;
+                this.inputSize = inputSize;
+            }
+
+            void begin(String layerName) {
+                layer = layerName;
+                trainableInLayer = 0;
+                stateInLayer = 0;
+            }
+
+            @Override
+            public Parameter addWeight(String key, int rows, int cols, Initializer initializer, Matrix explicit) {
+                Matrix value = allocate(key, rows, cols, initializer, explicit, 2);
+                Parameter p = new Parameter(layer + "/" + key, value);
+                parameters.add(p);
+                arrays.put(p.name(), value);
+                trainableInLayer += (long) rows * cols;
+                return p;
+            }
+
+            @Override
+            public Matrix addState(String key, int rows, int cols, Initializer initializer, Matrix explicit) {
+                Matrix value = allocate(key, rows, cols, initializer, explicit, 1);
+                state.put(layer + "/" + key, value);
+                arrays.put(layer + "/" + key, value);
+                stateInLayer += (long) rows * cols;
+                return value;
+            }
+
+            @Override
+            public Kernels kernels() {
+                return kernels;
+            }
+
+            private Matrix allocate(String key, int rows, int cols, Initializer initializer, Matrix explicit,
+                                    int copies) {
+                String name = layer + "/" + key;
+                if (arrays.containsKey(name)) {
+                    throw new IllegalArgumentException(layer + " adds two arrays named '" + key + "'");
+                }
+                if (rows <= 0 || cols <= 0) {
+                    throw new IllegalArgumentException(name + " would be " + rows + "×" + cols);
+                }
+                long values = (long) rows * cols;
+                long needed = values * Float.BYTES * copies;
+                if (values > Integer.MAX_VALUE - 8 || bytes + needed > sizeLimit) {
+                    throw new NetworkTooLargeException(name + " would be " + rows + "×" + cols + " = " + values
+                            + " values; with the arrays before it the network would need "
+                            + mebibytes(bytes + needed) + " for its parameters and their gradients, but "
+                            + "its limit is " + mebibytes(sizeLimit) + " (half of the JVM's maximum heap, "
+                            + mebibytes(Runtime.getRuntime().maxMemory()) + "). Use fewer units, or give "
+                            + "the JVM more memory (-Xmx).");
+                }
+                bytes += needed;
+                Matrix value = new Matrix(rows, cols);
+                if (explicit != null) {
+                    if (!explicit.hasShape(rows, cols)) {
+                        throw new IllegalArgumentException(name + ": the explicit values are "
+                                + explicit.shape() + " but " + rows + "×" + cols + " are needed");
+                    }
+                    value.copyFrom(explicit);
+                } else {
+                    boolean vector = rows == 1;
+                    initializer.initialize(value, vector ? cols : rows, cols, random);
+                }
+                return value;
+            }
+
+            private static String mebibytes(long bytes) {
+                return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+            }
         }
     }
 }

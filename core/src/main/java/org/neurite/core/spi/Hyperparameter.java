@@ -19,9 +19,21 @@ import java.util.Objects;
  * @param minInclusive whether {@code min} itself is accepted
  * @param max          upper bound for numbers ({@code +∞} if none)
  * @param maxInclusive whether {@code max} itself is accepted
+ * @param presence     whether the key may be left out, and what that means
  */
 public record Hyperparameter(String name, Type type, Object defaultValue,
-                             double min, boolean minInclusive, double max, boolean maxInclusive) {
+                             double min, boolean minInclusive, double max, boolean maxInclusive,
+                             Presence presence) {
+
+    /** What leaving a key out means. */
+    public enum Presence {
+        /** The default value is used. */
+        DEFAULTED,
+        /** Leaving it out is an error: the key has no default ({@code units} of a dense layer). */
+        REQUIRED,
+        /** Left out, it has no value at all ({@code max_value} of a relu layer: unbounded). */
+        OPTIONAL
+    }
 
     /** The value types a hyperparameter can have. */
     public enum Type {
@@ -47,7 +59,10 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
     public Hyperparameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(defaultValue, "defaultValue");
+        Objects.requireNonNull(presence, "presence");
+        if (presence == Presence.DEFAULTED) {
+            Objects.requireNonNull(defaultValue, "defaultValue");
+        }
         if (!name.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*")) {
             throw new IllegalArgumentException("hyperparameter key '" + name + "' is not lower_snake_case");
         }
@@ -56,7 +71,7 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
             case INTEGER -> Long.class;
             case BOOLEAN -> Boolean.class;
         };
-        if (!expected.isInstance(defaultValue)) {
+        if (defaultValue != null && !expected.isInstance(defaultValue)) {
             throw new IllegalArgumentException("hyperparameter '" + name + "' is a " + type + " but its default "
                     + defaultValue + " is a " + defaultValue.getClass().getSimpleName());
         }
@@ -73,44 +88,54 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
     /** A real-valued hyperparameter with no bounds yet. */
     public static Hyperparameter number(String name, double defaultValue) {
         return new Hyperparameter(name, Type.NUMBER, defaultValue,
-                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true, Presence.DEFAULTED);
     }
 
     /** A whole-number hyperparameter with no bounds yet. */
     public static Hyperparameter integer(String name, long defaultValue) {
         return new Hyperparameter(name, Type.INTEGER, defaultValue,
-                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true, Presence.DEFAULTED);
     }
 
     /** A boolean hyperparameter. */
     public static Hyperparameter bool(String name, boolean defaultValue) {
         return new Hyperparameter(name, Type.BOOLEAN, defaultValue,
-                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true, Presence.DEFAULTED);
     }
 
     /** This declaration, accepting only values {@code ≥ lower}. */
     public Hyperparameter atLeast(double lower) {
-        return new Hyperparameter(name, type, defaultValue, lower, true, max, maxInclusive);
+        return new Hyperparameter(name, type, defaultValue, lower, true, max, maxInclusive, presence);
     }
 
     /** This declaration, accepting only values {@code > lower}. */
     public Hyperparameter greaterThan(double lower) {
-        return new Hyperparameter(name, type, defaultValue, lower, false, max, maxInclusive);
+        return new Hyperparameter(name, type, defaultValue, lower, false, max, maxInclusive, presence);
     }
 
     /** This declaration, accepting only values {@code ≤ upper}. */
     public Hyperparameter atMost(double upper) {
-        return new Hyperparameter(name, type, defaultValue, min, minInclusive, upper, true);
+        return new Hyperparameter(name, type, defaultValue, min, minInclusive, upper, true, presence);
     }
 
     /** This declaration, accepting only values {@code < upper}. */
     public Hyperparameter lessThan(double upper) {
-        return new Hyperparameter(name, type, defaultValue, min, minInclusive, upper, false);
+        return new Hyperparameter(name, type, defaultValue, min, minInclusive, upper, false, presence);
     }
 
     /** This declaration, accepting only values in {@code [lower, upper]}. */
     public Hyperparameter between(double lower, double upper) {
-        return new Hyperparameter(name, type, defaultValue, lower, true, upper, true);
+        return new Hyperparameter(name, type, defaultValue, lower, true, upper, true, presence);
+    }
+
+    /** This declaration with no default: the key must be given. */
+    public Hyperparameter required() {
+        return new Hyperparameter(name, type, null, min, minInclusive, max, maxInclusive, Presence.REQUIRED);
+    }
+
+    /** This declaration with no default: left out, the key has no value. */
+    public Hyperparameter optional() {
+        return new Hyperparameter(name, type, null, min, minInclusive, max, maxInclusive, Presence.OPTIONAL);
     }
 
     /** {@code true} if {@code value} lies within the declared range. */
@@ -144,8 +169,12 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
     /** One line for error messages: {@code learning_rate (number > 0, default 0.01)}. */
     public String describe() {
         String range = range();
-        return name + " (" + type + (range.isEmpty() ? "" : " " + range)
-                + ", default " + formatValue(defaultValue) + ")";
+        String presenceText = switch (presence) {
+            case DEFAULTED -> "default " + formatValue(defaultValue);
+            case REQUIRED -> "required";
+            case OPTIONAL -> "optional";
+        };
+        return name + " (" + type + (range.isEmpty() ? "" : " " + range) + ", " + presenceText + ")";
     }
 
     static String formatValue(Object value) {

@@ -11,17 +11,10 @@ import java.util.stream.Collectors;
  * or its default. Immutable.
  */
 public final class Hyperparameters {
-    private static final Hyperparameters NONE = new Hyperparameters(Map.of());
-
     private final Map<String, Object> values;
 
     private Hyperparameters(Map<String, Object> values) {
         this.values = values;
-    }
-
-    /** The values of a component that declares no hyperparameters. */
-    public static Hyperparameters none() {
-        return NONE;
     }
 
     /**
@@ -50,7 +43,14 @@ public final class Hyperparameters {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Hyperparameter h : declared) {
             Object raw = given.get(h.name());
-            values.put(h.name(), raw == null ? h.defaultValue() : convert(component, h, raw, declared));
+            if (raw != null) {
+                values.put(h.name(), convert(component, h, raw, declared));
+            } else if (h.presence() == Hyperparameter.Presence.REQUIRED) {
+                throw new HyperparameterException(h.name(), component + " needs " + h.name()
+                        + ", which has no default. " + accepted(declared));
+            } else if (h.presence() == Hyperparameter.Presence.DEFAULTED) {
+                values.put(h.name(), h.defaultValue());
+            }
         }
         return new Hyperparameters(Collections.unmodifiableMap(values));
     }
@@ -109,6 +109,11 @@ public final class Hyperparameters {
         }
         return "accepted: " + declared.stream().map(Hyperparameter::describe)
                 .collect(Collectors.joining(", ")) + ".";
+    }
+
+    /** {@code true} if {@code key} has a value (an optional key that was left out has none). */
+    public boolean has(String key) {
+        return values.containsKey(key);
     }
 
     /** A real-valued hyperparameter. */

@@ -134,6 +134,18 @@ public final class Matrix {
         return out;
     }
 
+    /** The column of the largest value in row {@code r}; ties go to the lowest column. */
+    public int argmaxRow(int r) {
+        int o = r * cols;
+        int best = 0;
+        for (int c = 1; c < cols; c++) {
+            if (data[o + c] > data[o + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     /** {@code true} if every element is finite (neither NaN nor infinite). */
     public boolean isFinite() {
         // A float is NaN or infinite exactly when its exponent bits are all ones; adding one to

@@ -75,8 +75,8 @@ public final class ClassificationReport {
         int[] actual = new int[targets.rows()];
         int[] predicted = new int[predictions.rows()];
         for (int r = 0; r < actual.length; r++) {
-            actual[r] = targets.cols() == 1 ? (int) targets.get(r, 0) : Metrics.argmax(targets, r);
-            predicted[r] = Metrics.argmax(predictions, r);
+            actual[r] = targets.cols() == 1 ? (int) targets.get(r, 0) : targets.argmaxRow(r);
+            predicted[r] = predictions.argmaxRow(r);
         }
         return of(actual, predicted, k);
     }

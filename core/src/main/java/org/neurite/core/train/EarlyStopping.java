@@ -10,7 +10,8 @@ import org.neurite.core.tensor.Parameter;
 /**
  * Stops training when a monitored quantity has stopped improving, like Keras's
  * {@code EarlyStopping}: once {@code patience} epochs in a row bring no improvement larger than
- * {@code minDelta}. Quantities with {@code acc} in their name improve upward, others downward.
+ * {@code minDelta}. The direction of improvement is the monitored metric's own
+ * ({@link Training#higherIsBetter}): upward for accuracy, downward for a loss.
  * With {@code restoreBestWeights}, stopping puts back the parameters of the best epoch (as in
  * Keras, a run that is not stopped keeps its last parameters).
  */
@@ -19,7 +20,7 @@ public final class EarlyStopping implements TrainingListener {
     private final double minDelta;
     private final int patience;
     private final boolean restoreBestWeights;
-    private final boolean maximize;
+    private boolean maximize;
 
     private double best;
     private int wait;
@@ -42,11 +43,11 @@ public final class EarlyStopping implements TrainingListener {
         this.minDelta = minDelta;
         this.patience = patience;
         this.restoreBestWeights = restoreBestWeights;
-        this.maximize = monitor.contains("acc");
     }
 
     @Override
     public void onTrainBegin(Training training) {
+        maximize = training.higherIsBetter(monitor);
         best = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         wait = 0;
         bestEpoch = -1;

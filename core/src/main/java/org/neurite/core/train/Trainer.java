@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.neurite.core.network.Network;
 import org.neurite.core.spi.Loss;
+import org.neurite.core.spi.Metric;
+import org.neurite.core.spi.MetricType;
 import org.neurite.core.spi.Optimizer;
+import org.neurite.core.spi.Pass;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
 import org.slf4j.Logger;
@@ -38,30 +41,36 @@ public final class Trainer {
     private final Network network;
     private final Loss loss;
     private final Loss fusedLoss;
-    private final List<String> metricNames;
+    private final List<MetricType> metricTypes;
     private final Optimizer.Updater updater;
     private final History history = new History();
     private final SlotCache trainingSlots = new SlotCache();
-    private final SlotCache evaluationSlots = new SlotCache();
+    private final StepRandom stepRandom = new StepRandom();
+    private final Pass trainingPass = Pass.training(stepRandom);
     private Matrix lastOutput;
 
     /**
      * @param network   the network to train
      * @param loss      the loss of its output
      * @param optimizer the optimizer; its per-run state is created here
-     * @param metrics   metric names, resolved with {@link Metrics#resolve}
+     * @param metrics   the metrics to report, each started for the network's output and the
+     *                  loss's targets (so {@code accuracy} resolves as Keras resolves it)
+     * @throws IllegalArgumentException if a metric does not apply to this network's outputs
      */
-    public Trainer(Network network, Loss loss, Optimizer optimizer, List<String> metrics) {
+    public Trainer(Network network, Loss loss, Optimizer optimizer, List<MetricType> metrics) {
         this.network = Objects.requireNonNull(network, "network");
         this.loss = Objects.requireNonNull(loss, "loss");
         Optional<Loss> fused = network.outputActivation() == null ? Optional.empty()
                 : loss.fusedWith(network.outputActivation());
         this.fusedLoss = fused.orElse(null);
-        this.metricNames = List.copyOf(metrics);
-        int outputs = network.outputSize();
-        for (String name : metricNames) {
-            Metrics.resolve(name, outputs, loss.targetColumns(outputs));
+        this.metricTypes = List.copyOf(metrics);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (MetricType m : metricTypes) {
+            if (!names.add(m.name()) || m.name().equals("loss")) {
+                throw new IllegalArgumentException("two metrics would be logged as '" + m.name() + "'");
+            }
         }
+        startMetrics();
         this.updater = optimizer.start(network.parameters());
     }
 
@@ -81,6 +90,35 @@ public final class Trainer {
     /** Every epoch trained so far, over all calls to {@link #fit}. */
     public History history() {
         return history;
+    }
+
+    /** The metrics this trainer reports, in order. */
+    public List<MetricType> metrics() {
+        return metricTypes;
+    }
+
+    /**
+     * Whether a larger value of the logged quantity {@code key} is better: {@code loss} and
+     * {@code val_loss} improve downward, a metric (or {@code val_} metric) as it declares.
+     *
+     * @throws IllegalArgumentException if nothing is logged under {@code key}
+     */
+    public boolean higherIsBetter(String key) {
+        String base = key.startsWith("val_") ? key.substring(4) : key;
+        if (base.equals("loss")) {
+            return false;
+        }
+        for (MetricType m : metricTypes) {
+            if (m.name().equals(base)) {
+                return m.higherIsBetter();
+            }
+        }
+        List<String> logged = new ArrayList<>(List.of("loss", "val_loss"));
+        metricTypes.forEach(m -> {
+            logged.add(m.name());
+            logged.add("val_" + m.name());
+        });
+        throw new IllegalArgumentException("'" + key + "' is not logged; logged: " + String.join(", ", logged));
     }
 
     /** {@code true} if the loss is computed from the logits of the output activation. */
@@ -120,25 +158,27 @@ public final class Trainer {
      */
     public Map<String, Double> evaluate(Dataset data, int batchSize) {
         checkShapes(data, "evaluation data");
-        List<Metric> metrics = resolveMetrics();
-        double[] sums = new double[metrics.size() + 1];
+        List<Metric> metrics = startMetrics();
+        double lossSum = 0;
         int n = data.size();
         int step = Math.max(1, Math.min(batchSize, n));
+        // Its own buffers on each call: evaluation may run on several threads at once.
+        Slot full = new Slot(step, data.x().cols(), data.y().cols(), network.outputSize());
         for (int start = 0; start < n; start += step) {
             int rows = Math.min(step, n - start);
-            Slot slot = evaluationSlots.get(rows, data, network.outputSize());
+            Slot slot = rows == step ? full : new Slot(rows, data.x().cols(), data.y().cols(), network.outputSize());
             gather(data.x(), null, start, rows, slot.x);
             gather(data.y(), null, start, rows, slot.y);
-            Matrix out = network.forward(slot.x);
-            sums[0] += batchLoss(out, slot.y) * rows;
-            for (int m = 0; m < metrics.size(); m++) {
-                sums[m + 1] += metrics.get(m).compute(out, slot.y) * rows;
+            Network.Forward out = network.infer(slot.x);
+            lossSum += (fusedLoss != null ? fusedLoss.loss(out.logits(), slot.y) : loss.loss(out.output(), slot.y)) * rows;
+            for (Metric m : metrics) {
+                m.update(out.output(), slot.y, null);
             }
         }
         Map<String, Double> logs = new LinkedHashMap<>();
-        logs.put("loss", n == 0 ? Double.NaN : sums[0] / n);
+        logs.put("loss", n == 0 ? Double.NaN : lossSum / n);
         for (int m = 0; m < metrics.size(); m++) {
-            logs.put(metrics.get(m).name(), n == 0 ? Double.NaN : sums[m + 1] / n);
+            logs.put(metricTypes.get(m).name(), metrics.get(m).result());
         }
         return logs;
     }
@@ -157,6 +197,7 @@ public final class Trainer {
                     + x.shape() + " and " + y.shape());
         }
         Slot slot = trainingSlots.get(x.rows(), x.cols(), y.cols(), network.outputSize());
+        stepRandom.reseed(0, updater.iterations());
         return backpropagate(x, y, slot.grad);
     }
 
@@ -170,7 +211,7 @@ public final class Trainer {
 
     /** Forward, loss and backward; keeps the output in {@link #lastOutput}. */
     private double backpropagate(Matrix x, Matrix y, Matrix grad) {
-        lastOutput = network.forward(x);
+        lastOutput = network.forward(x, trainingPass);
         double value;
         if (fusedLoss != null) {
             Matrix logits = network.logits();
@@ -185,11 +226,12 @@ public final class Trainer {
         return value;
     }
 
-    private List<Metric> resolveMetrics() {
+    /** A fresh accumulator for each metric. */
+    private List<Metric> startMetrics() {
         int outputs = network.outputSize();
         List<Metric> metrics = new ArrayList<>();
-        for (String name : metricNames) {
-            metrics.add(Metrics.resolve(name, outputs, loss.targetColumns(outputs)));
+        for (MetricType type : metricTypes) {
+            metrics.add(type.start(outputs, loss.targetColumns(outputs)));
         }
         return metrics;
     }
@@ -205,10 +247,6 @@ public final class Trainer {
                     + " target columns but loss '" + loss.name() + "' on " + network.outputSize()
                     + " outputs needs " + targets);
         }
-    }
-
-    private double batchLoss(Matrix out, Matrix y) {
-        return fusedLoss != null ? fusedLoss.loss(network.logits(), y) : loss.loss(out, y);
     }
 
     /** Reusable batch buffers for one batch size. */
@@ -264,10 +302,10 @@ public final class Trainer {
         private final FitOptions options;
         private final long seed;
         private final List<TrainingListener> listeners = new ArrayList<>();
-        private final List<Metric> metrics = resolveMetrics();
         private final int batchSize;
         private final int batches;
-        private final double[] sums;
+        private List<Metric> metrics;
+        private double lossSum;
         private boolean stopRequested;
 
         Run(Dataset train, Dataset validation, FitOptions options, long seed) {
@@ -277,7 +315,6 @@ public final class Trainer {
             this.seed = seed;
             this.batchSize = Math.min(options.batchSize(), train.size());
             this.batches = (train.size() + batchSize - 1) / batchSize;
-            this.sums = new double[metrics.size() + 1];
             if (options.verbose() > 0) {
                 listeners.add(new ProgressPrinter(options.out(), options.verbose(), options.logEvery()));
             }
@@ -302,6 +339,11 @@ public final class Trainer {
         @Override
         public long seed() {
             return seed;
+        }
+
+        @Override
+        public boolean higherIsBetter(String key) {
+            return Trainer.this.higherIsBetter(key);
         }
 
         @Override
@@ -336,7 +378,8 @@ public final class Trainer {
                 if (options.shuffle()) {
                     epochOrder(order, seed, epoch);
                 }
-                java.util.Arrays.fill(sums, 0);
+                metrics = startMetrics();
+                lossSum = 0;
                 for (int b = 0; b < batches; b++) {
                     for (int i = 0; i < listeners.size(); i++) {
                         listeners.get(i).onBatchBegin(this, epoch, b);
@@ -348,15 +391,15 @@ public final class Trainer {
                     gather(train.y(), order, start, rows, slot.y);
                     double batchLoss = step(slot, epoch, b, lastFinite);
                     lastFinite = batchLoss;
-                    sums[0] += batchLoss * rows;
+                    lossSum += batchLoss * rows;
                     for (int i = 0; i < listeners.size(); i++) {
                         listeners.get(i).onBatchEnd(this, epoch, b, batchLoss);
                     }
                 }
                 Map<String, Double> logs = new LinkedHashMap<>();
-                logs.put("loss", sums[0] / n);
+                logs.put("loss", lossSum / n);
                 for (int m = 0; m < metrics.size(); m++) {
-                    logs.put(metrics.get(m).name(), sums[m + 1] / n);
+                    logs.put(metricTypes.get(m).name(), metrics.get(m).result());
                 }
                 if (validation != null) {
                     evaluate(validation, options.batchSize())
@@ -376,12 +419,13 @@ public final class Trainer {
 
         /** Forward, loss, metrics, backward, finiteness check, update. Allocates nothing. */
         private double step(Slot slot, int epoch, int batch, double lastFinite) {
+            stepRandom.reseed(seed, updater.iterations());
             double value = backpropagate(slot.x, slot.y, slot.grad);
             if (!Double.isFinite(value)) {
                 throw diverged(epoch, batch, "the loss is " + value, lastFinite);
             }
             for (int m = 0; m < metrics.size(); m++) {
-                sums[m + 1] += metrics.get(m).compute(lastOutput, slot.y) * slot.x.rows();
+                metrics.get(m).update(lastOutput, slot.y, null);
             }
             List<Parameter> parameters = network.parameters();
             for (int i = 0; i < parameters.size(); i++) {

@@ -17,6 +17,14 @@ public interface Training {
     /** The seed that drives shuffling in this run. */
     long seed();
 
+    /**
+     * Whether a larger value of the logged quantity {@code key} ({@code loss}, a metric, or
+     * either with {@code val_}) is better, as the metric declares.
+     *
+     * @throws IllegalArgumentException if nothing is logged under {@code key}
+     */
+    boolean higherIsBetter(String key);
+
     /** Asks the trainer to stop after the current epoch. */
     void stop();
 }

@@ -34,16 +34,17 @@ class ConfigReaderTest {
         ModelConfig c = reader.parse(VALID, "net.yaml");
         assertEquals(2, c.inputSize());
         assertEquals(3, c.layers().size());
-        LayerSpec.DenseSpec first = (LayerSpec.DenseSpec) c.layers().get(0);
+        LayerSpec first = c.layers().get(0);
+        assertEquals("dense", first.type());
         assertEquals("dense_1", first.name());
-        assertEquals("test_tanh", first.activation().name());
-        assertEquals("glorot_uniform", first.kernelInitializer().name());
-        assertEquals("zeros", first.biasInitializer().name());
-        assertTrue(first.useBias());
-        assertNull(((LayerSpec.DenseSpec) c.layers().get(1)).activation());
+        assertEquals("test_tanh", first.component("activation").name());
+        assertEquals("glorot_uniform", first.component("kernel_initializer").name());
+        assertEquals("zeros", first.component("bias_initializer").name());
+        assertTrue(first.hyperparameters().bool("use_bias"));
+        assertNull(c.layers().get(1).component("activation"));
         assertEquals("activation_1", c.layers().get(2).name());
-        assertEquals(0.1, c.optimizer().hyperparameters().get("learning_rate"));
-        assertEquals(0.0, c.optimizer().hyperparameters().get("momentum"), "defaults are filled in");
+        assertEquals(0.1, c.optimizer().hyperparameters().asMap().get("learning_rate"));
+        assertEquals(0.0, c.optimizer().hyperparameters().asMap().get("momentum"), "defaults are filled in");
         assertEquals(new TrainingSpec(5, 4, false, 7L, 0, 0.0, null), c.training());
     }
 
@@ -70,7 +71,7 @@ class ConfigReaderTest {
         ModelConfig again = reader.parse(ConfigWriter.toYaml(c), "again.yaml");
         assertEquals(ConfigWriter.toTree(c), ConfigWriter.toTree(again));
         assertEquals(Matrix.of(new float[][] {{0.1f, -0.2f}, {0.3f, 0.4f}, {0.5f, 0.6f}}),
-                ((LayerSpec.DenseSpec) again.layers().get(1)).weights());
+                again.layers().get(1).array("weights"));
     }
 
     @Test
@@ -96,7 +97,8 @@ class ConfigReaderTest {
     @Test
     void wrongTypeSaysWhatWasExpectedAndFound() {
         ConfigException e = error(VALID.replace("units: 3", "units: three"));
-        assertEquals("net.yaml: layers[0].units: expected the number of units (a whole number) but found 'three'",
+        assertEquals("net.yaml: layers[0].units: layer 'dense_1' (dense): units = 'three' is not an integer. "
+                + "accepted: units (integer ≥ 1, required), use_bias (boolean, default true).",
                 e.getMessage());
     }
 
@@ -108,7 +110,8 @@ class ConfigReaderTest {
 
     @Test
     void nonPositiveUnitsEpochsAndBatchSizeAreRefused() {
-        assertEquals("layers[1].units: the number of units must be at least 1, got 0",
+        assertEquals("layers[1].units: layer 'dense_2' (dense): units = 0 is out of range: it must be ≥ 1. "
+                + "accepted: units (integer ≥ 1, required), use_bias (boolean, default true).",
                 pathAndDetail(error(VALID.replace("units: 2", "units: 0"))));
         assertEquals("training.epochs: the number of epochs must be at least 1, got 0",
                 pathAndDetail(error(VALID.replace("epochs: 5", "epochs: 0"))));
@@ -120,14 +123,20 @@ class ConfigReaderTest {
     void explicitWeightsOfTheWrongShapeAreRefused() {
         ConfigException rows = error(VALID.replace("{type: dense, units: 2}",
                 "{type: dense, units: 2, weights: [[0.1, 0.2], [0.3, 0.4]]}"));
-        assertEquals("layers[1].weights: the explicit weights have 2 rows but this layer needs 3×2 (inputs×units)",
+        assertEquals("layers[1].weights: dense_2: the explicit weights have 2 rows but this layer needs 3×2 "
+                + "(inputs×units) for inputs of width 3",
                 pathAndDetail(rows));
         ConfigException cols = error(VALID.replace("{type: dense, units: 2}",
                 "{type: dense, units: 2, weights: [[0.1], [0.3], [0.5]]}"));
-        assertEquals("layers[1].weights[0]: this row has 1 values but the weights are 3×2 (inputs×units)",
-                pathAndDetail(cols));
+        assertEquals("layers[1].weights: dense_2: the explicit weights are 3×1 but the layer has 2 units "
+                + "(inputs×units)", pathAndDetail(cols));
+        ConfigException ragged = error(VALID.replace("{type: dense, units: 2}",
+                "{type: dense, units: 2, weights: [[0.1, 0.2], [0.3], [0.5, 0.6]]}"));
+        assertEquals("layers[1].weights[1]: this row has 1 values but the first has 2 (inputs×units)",
+                pathAndDetail(ragged));
         ConfigException bias = error(VALID.replace("{type: dense, units: 2}", "{type: dense, units: 2, bias: [1]}"));
-        assertEquals("layers[1].bias: the explicit bias has 1 values but the layer has 2 units", pathAndDetail(bias));
+        assertEquals("layers[1].bias: dense_2: the explicit bias has 1 values but the layer has 2 units",
+                pathAndDetail(bias));
     }
 
     @Test
@@ -170,11 +179,12 @@ class ConfigReaderTest {
 
     @Test
     void unknownLayerTypeAndMetricAreRefused() {
-        assertEquals("layers[2].type: unknown layer type 'activaton'. Did you mean 'activation'? "
-                + "Accepted: dense, activation.",
+        assertEquals("layers[2].type: Unknown layer type 'activaton'. Did you mean 'activation'? "
+                + "Available: activation, dense. A plugin jar on the class path that lists its class in "
+                + "META-INF/services/org.neurite.core.spi.LayerType provides new names.",
                 pathAndDetail(error(VALID.replace("type: activation", "type: activaton"))));
         assertTrue(pathAndDetail(error(VALID.replace("[accuracy]", "[acuracy]")))
-                .startsWith("metrics[0]: unknown metric 'acuracy'. Did you mean 'accuracy'?"));
+                .startsWith("metrics[0]: Unknown metric 'acuracy'. Did you mean 'accuracy'?"));
     }
 
     @Test

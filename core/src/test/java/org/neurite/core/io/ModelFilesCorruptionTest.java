@@ -176,9 +176,8 @@ class ModelFilesCorruptionTest {
 
     @Test
     void aMissingPluginIsRefusedNamingItsKindAndItsJar() {
-        Plugins withoutTanh = new Plugins(
-                PluginCatalog.builder(PluginKind.ACTIVATION).add(new TestSoftmax(), "by hand").build(),
-                PLUGINS.losses(), PLUGINS.optimizers(), PLUGINS.initializers(), List.of());
+        Plugins withoutTanh = PLUGINS.with(
+                PluginCatalog.builder(PluginKind.ACTIVATION).add(new TestSoftmax(), "by hand").build());
 
         PluginException e = assertThrows(PluginException.class,
                 () -> Model.load(file, new ModelAssembler(withoutTanh)));

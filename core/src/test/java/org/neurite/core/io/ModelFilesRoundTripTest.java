@@ -170,7 +170,8 @@ class ModelFilesRoundTripTest {
         List<String> plugins = new ArrayList<>();
         m.get("plugins").forEach(p -> plugins.add(p.get("kind").asText() + ":" + p.get("name").asText()));
         assertEquals(List.of("activation:test_softmax", "activation:test_tanh", "initializer:glorot_uniform",
-                "initializer:zeros", "loss:test_crossentropy", "optimizer:test_sgd"), plugins);
+                "initializer:zeros", "layer type:activation", "layer type:dense", "loss:test_crossentropy",
+                "metric:accuracy", "optimizer:test_sgd"), plugins);
         String source = ModelFixtures.PLUGINS.activations().source("test_tanh");
         assertEquals(Path.of(source).getFileName().toString(), m.get("plugins").get(1).get("source").asText(),
                 "the jar or directory's name, not the saving machine's path " + source);

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.neurite.core.layer.Dense;
 import org.neurite.core.spi.Loss;
+import org.neurite.core.spi.Pass;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
 import org.neurite.core.testplugins.TestCrossentropy;
@@ -28,13 +29,13 @@ class NetworkTest {
     }
 
     private static double loss(Network net, Loss loss, Matrix x, Matrix y) {
-        return loss.loss(net.forward(x), y);
+        return loss.loss(net.forward(x, Pass.inference()), y);
     }
 
     /** Central differences on every parameter of the whole network, against backward. */
     private static void assertGradientsMatchFiniteDifferences(Network net, Loss loss, Matrix x, Matrix y,
                                                               boolean fused) {
-        Matrix out = net.forward(x);
+        Matrix out = net.forward(x, Pass.inference());
         Matrix grad = new Matrix(out.rows(), out.cols());
         if (fused) {
             Loss f = loss.fusedWith(net.outputActivation()).orElseThrow();
@@ -134,16 +135,16 @@ class NetworkTest {
     void inputOfTheWrongWidthNamesBothShapes() {
         Network net = Network.builder(3).dense(2, null).seed(1).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> net.forward(new Matrix(4, 5)));
-        assertEquals("dense_1 expects inputs of width 3 but got a 4×5 batch", e.getMessage());
+                () -> net.forward(new Matrix(4, 5), Pass.inference()));
+        assertEquals("the network takes inputs of width 3 but got a 4×5 batch", e.getMessage());
     }
 
     @Test
     void explicitWeightsOfTheWrongShapeFailAtBuild() {
-        Dense d = Dense.builder(2).name("d").weights(new Matrix(4, 2)).build();
+        Dense d = Dense.builder(2).name("d").weights(new Matrix(4, 2)).useBias(false).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Network.builder(3).add(d).build());
-        assertEquals("d: the explicit weights are 4×2 but the layer needs 3×2 (inputs×units) for inputs of width 3",
+        assertEquals("d: the explicit weights have 4 rows but this layer needs 3×2 (inputs×units) for inputs of width 3",
                 e.getMessage());
     }
 

@@ -1,6 +1,7 @@
 package org.neurite.core.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,13 +96,27 @@ class PluginDiscoveryTest {
     }
 
     @Test
-    void twoProvidersWithOneNameAreAnErrorNamingBothAndTheirSources() throws IOException {
-        ClassLoader loader = withActivations(AnotherTanh.class.getName());
-        PluginException e = assertThrows(PluginException.class, () -> Plugins.discover(loader));
-        assertTrue(e.getMessage().startsWith("Two activations are named 'test_tanh': "), e.getMessage());
+    void twoProvidersWithOneNameAreDiscoveredAndOnlyUsingTheNameIsAnError() throws IOException {
+        Plugins plugins = Plugins.discover(withActivations(AnotherTanh.class.getName()));
+
+        assertEquals(java.util.Set.of("test_softmax", "test_tanh"), plugins.activations().names());
+        assertEquals("test_softmax", plugins.activations().get("test_softmax").name(), "other names still work");
+        PluginException e = assertThrows(PluginException.class, () -> plugins.activations().get("test_tanh"));
+        assertTrue(e.getMessage().startsWith("2 activations are named 'test_tanh': "), e.getMessage());
         assertTrue(e.getMessage().contains("org.neurite.core.testplugins.TestTanh (from "), e.getMessage());
         assertTrue(e.getMessage().contains(AnotherTanh.class.getName() + " (from "), e.getMessage());
-        assertTrue(e.getMessage().contains("Names must be unique"), e.getMessage());
+        assertTrue(e.getMessage().contains("Choose one by its class name instead of 'test_tanh'"), e.getMessage());
+        assertEquals(List.of(e.getMessage()), plugins.activations().ambiguities(), "discovery warns with the same words");
+    }
+
+    @Test
+    void anAmbiguousNameIsResolvedByTheProvidersClassName() throws IOException {
+        Plugins plugins = Plugins.discover(withActivations(AnotherTanh.class.getName()));
+
+        assertTrue(plugins.activations().get(AnotherTanh.class.getName()) instanceof AnotherTanh);
+        assertTrue(plugins.activations().get("org.neurite.core.testplugins.TestTanh")
+                instanceof org.neurite.core.testplugins.TestTanh);
+        assertFalse(plugins.activations().contains("com.example.NotThere"));
     }
 
     @Test

@@ -26,7 +26,8 @@ class HyperparameterTest {
     @Test
     void aDeclarationRefusesADefaultOfTheWrongType() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Hyperparameter(
-                "scale", Hyperparameter.Type.NUMBER, 1L, 0, false, Double.POSITIVE_INFINITY, true));
+                "scale", Hyperparameter.Type.NUMBER, 1L, 0, false, Double.POSITIVE_INFINITY, true,
+                Hyperparameter.Presence.DEFAULTED));
         assertEquals("hyperparameter 'scale' is a number but its default 1 is a Long", e.getMessage());
     }
 

@@ -26,6 +26,7 @@ import org.neurite.core.spi.Optimizer;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
+import org.neurite.core.testplugins.TestAccuracy;
 import org.neurite.core.testplugins.TestCrossentropy;
 import org.neurite.core.testplugins.TestMse;
 import org.neurite.core.testplugins.TestSgd;
@@ -69,7 +70,7 @@ class TrainerTest {
 
     @Test
     void trainingReducesTheLossAndReachesFullAccuracy() {
-        Trainer t = new Trainer(network(1), new TestCrossentropy(), sgd(0.5, 0.5), List.of("accuracy"));
+        Trainer t = new Trainer(network(1), new TestCrossentropy(), sgd(0.5, 0.5), List.of(new TestAccuracy()));
         History h = t.fit(blobs(64, 2), quiet().epochs(60).batchSize(16).build());
         assertEquals(60, h.epochs());
         assertTrue(h.last("loss") < h.get("loss").get(0) / 4, h.get("loss").toString());
@@ -83,7 +84,7 @@ class TrainerTest {
         Optimizer frozen = mock(Optimizer.class);
         when(frozen.start(anyList())).thenReturn(mock(Optimizer.Updater.class));
         Dataset data = blobs(10, 3);
-        Trainer t = new Trainer(network(2), new TestCrossentropy(), frozen, List.of("accuracy"));
+        Trainer t = new Trainer(network(2), new TestCrossentropy(), frozen, List.of(new TestAccuracy()));
         History h = t.fit(data, quiet().epochs(1).batchSize(4).build());
         Map<String, Double> whole = t.evaluate(data, 10);
         assertEquals(whole.get("loss"), h.last("loss"), 1e-6);
@@ -121,7 +122,7 @@ class TrainerTest {
 
     private static List<Object> run(long seed) {
         Network net = network(7);
-        Trainer t = new Trainer(net, new TestCrossentropy(), sgd(0.3, 0.9), List.of("accuracy"));
+        Trainer t = new Trainer(net, new TestCrossentropy(), sgd(0.3, 0.9), List.of(new TestAccuracy()));
         History h = t.fit(blobs(30, 8), FitOptions.builder().verbose(0).seed(seed).epochs(5).batchSize(8).build());
         List<Object> out = new ArrayList<>(List.of(h.asMap()));
         net.parameters().forEach(p -> out.add(p.value()));
@@ -158,7 +159,7 @@ class TrainerTest {
 
     @Test
     void validationSplitHoldsOutTheLastSamplesAndLogsValidationMetrics() {
-        Trainer t = new Trainer(network(5), new TestCrossentropy(), sgd(0.3, 0), List.of("accuracy"));
+        Trainer t = new Trainer(network(5), new TestCrossentropy(), sgd(0.3, 0), List.of(new TestAccuracy()));
         Dataset data = blobs(40, 9);
         History h = t.fit(data, quiet().epochs(3).validationSplit(0.25).build());
         assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), List.copyOf(h.asMap().keySet()));
@@ -193,7 +194,7 @@ class TrainerTest {
     @Test
     void verboseTwoPrintsTheSeedAndOneLinePerLoggedEpoch() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Trainer t = new Trainer(network(1), new TestCrossentropy(), sgd(0.1, 0), List.of("accuracy"));
+        Trainer t = new Trainer(network(1), new TestCrossentropy(), sgd(0.1, 0), List.of(new TestAccuracy()));
         t.fit(blobs(8, 1), FitOptions.builder().epochs(10).seed(42L).verbose(2).logEvery(5)
                 .out(new PrintStream(bytes, true)).build());
         String[] lines = bytes.toString().split("\n");
@@ -280,7 +281,7 @@ class TrainerTest {
                 };
             }
         };
-        Trainer t = new Trainer(net, new TestCrossentropy(), plain, List.of("accuracy"));
+        Trainer t = new Trainer(net, new TestCrossentropy(), plain, List.of(new TestAccuracy()));
         Dataset data = blobs(1000, 3);
         FitOptions hundredSteps = quiet().epochs(5).batchSize(10).build();
         FitOptions twoHundredSteps = quiet().epochs(5).batchSize(5).build();

@@ -24,7 +24,6 @@ import org.neurite.core.config.TrainingSpec;
 import org.neurite.core.model.Model;
 import org.neurite.core.model.ModelAssembler;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Metrics;
 import org.neurite.guice.NeuriteModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -184,8 +183,8 @@ public final class XorExample implements Callable<Integer> {
         report.println("Input     P(class 0)  P(class 1)  Predicted  Expected");
         for (int r = 0; r < x.rows(); r++) {
             report.printf(Locale.ROOT, "(%.0f, %.0f)    %.6f    %.6f    %d          %d%n", x.get(r, 0), x.get(r, 1),
-                    predictions.get(r, 0), predictions.get(r, 1), Metrics.argmax(predictions, r),
-                    Metrics.argmax(t, r));
+                    predictions.get(r, 0), predictions.get(r, 1), predictions.argmaxRow(r),
+                    t.argmaxRow(r));
         }
         report.println();
         StringBuilder line = new StringBuilder("Final");
@@ -203,7 +202,7 @@ public final class XorExample implements Callable<Integer> {
             for (int c = 0; c < predictions.cols(); c++) {
                 row.add(predictions.get(r, c));
             }
-            classes.add(Metrics.argmax(predictions, r));
+            classes.add(predictions.argmaxRow(r));
         }
         ObjectNode history = root.putObject("history");
         model.history().asMap().forEach((key, values) -> {
