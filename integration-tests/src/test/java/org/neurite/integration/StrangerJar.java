@@ -23,6 +23,8 @@ import javax.tools.ToolProvider;
 final class StrangerJar {
     static final String CLASS = "com.example.stranger.Cube";
     static final String NAME = "cube";
+    static final String LAYER_CLASS = "com.example.stranger.RmsNormalization";
+    static final String LAYER_NAME = "rms_normalization";
 
     private static final String SOURCE = """
             package com.example.stranger;
@@ -55,6 +57,96 @@ final class StrangerJar {
             }
             """;
 
+    /**
+     * An RMS normalization layer with a trainable per-feature scale: {@code y = g·x / r} with
+     * {@code r = sqrt(mean(x²) + epsilon)} over each row.
+     */
+    private static final String LAYER_SOURCE = """
+            package com.example.stranger;
+
+            import java.util.List;
+            import org.neurite.core.layer.BatchBuffers;
+            import org.neurite.core.spi.Hyperparameter;
+            import org.neurite.core.spi.Initializer;
+            import org.neurite.core.spi.Layer;
+            import org.neurite.core.spi.LayerArguments;
+            import org.neurite.core.spi.LayerContext;
+            import org.neurite.core.spi.LayerType;
+            import org.neurite.core.spi.Pass;
+            import org.neurite.core.tensor.Matrix;
+            import org.neurite.core.tensor.Parameter;
+
+            /** RMS normalization, written by someone who has never seen Neurite's sources. */
+            public final class RmsNormalization implements LayerType {
+                @Override
+                public String name() {
+                    return "rms_normalization";
+                }
+
+                @Override
+                public List<Hyperparameter> hyperparameters() {
+                    return List.of(Hyperparameter.number("epsilon", 1e-6).greaterThan(0));
+                }
+
+                @Override
+                public List<ComponentSlot> components() {
+                    return List.of(ComponentSlot.withDefault("scale_initializer", Initializer.class, "ones"));
+                }
+
+                @Override
+                public Layer create(LayerArguments args) {
+                    double epsilon = args.hyperparameters().number("epsilon");
+                    Initializer init = args.component("scale_initializer", Initializer.class);
+                    return new Layer() {
+                        private Parameter scale;
+                        private final BatchBuffers<double[]> rms = new BatchBuffers<>(double[]::new);
+
+                        public String name() { return args.name(); }
+                        public String type() { return "rms_normalization"; }
+                        public int outputWidth(int inputWidth) { return inputWidth; }
+
+                        public void build(int inputWidth, LayerContext context) {
+                            scale = context.addWeight("scale", 1, inputWidth, init, null);
+                        }
+
+                        public void forward(Matrix x, Matrix y, Pass pass) {
+                            int n = x.rows(), k = x.cols();
+                            float[] in = x.data(), out = y.data(), g = scale.value().data();
+                            double[] r = pass.training() ? rms.get(n) : null;
+                            for (int i = 0; i < n; i++) {
+                                double sum = 0;
+                                for (int j = 0; j < k; j++) sum += (double) in[i * k + j] * in[i * k + j];
+                                double ri = Math.sqrt(sum / k + epsilon);
+                                if (r != null) r[i] = ri;
+                                for (int j = 0; j < k; j++) out[i * k + j] = (float) (g[j] * in[i * k + j] / ri);
+                            }
+                        }
+
+                        public void backward(Matrix x, Matrix y, Matrix gy, Matrix gx) {
+                            int n = x.rows(), k = x.cols();
+                            float[] in = x.data(), dy = gy.data(), g = scale.value().data(), dg = scale.gradient().data();
+                            double[] r = rms.get(n);
+                            java.util.Arrays.fill(dg, 0f);
+                            for (int i = 0; i < n; i++) {
+                                double dot = 0;
+                                for (int j = 0; j < k; j++) {
+                                    dg[j] += (float) (dy[i * k + j] * in[i * k + j] / r[i]);
+                                    dot += g[j] * dy[i * k + j] * in[i * k + j];
+                                }
+                                if (gx != null) {
+                                    float[] dx = gx.data();
+                                    double r3 = r[i] * r[i] * r[i];
+                                    for (int j = 0; j < k; j++) {
+                                        dx[i * k + j] = (float) (g[j] * dy[i * k + j] / r[i] - in[i * k + j] * dot / (k * r3));
+                                    }
+                                }
+                            }
+                        }
+                    };
+                }
+            }
+            """;
+
     private static Path jar;
 
     private StrangerJar() {
@@ -83,13 +175,16 @@ final class StrangerJar {
 
     private static Path build(Path dir) throws IOException {
         Path src = dir.resolve("src/com/example/stranger/Cube.java");
+        Path layerSrc = dir.resolve("src/com/example/stranger/RmsNormalization.java");
         Path classes = dir.resolve("classes");
         Files.createDirectories(src.getParent());
         Files.createDirectories(classes);
         Files.writeString(src, SOURCE);
+        Files.writeString(layerSrc, LAYER_SOURCE);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int status = javac.run(null, null, null, "--release", "17", "-classpath",
-                System.getProperty("java.class.path"), "-d", classes.toString(), src.toString());
+                System.getProperty("java.class.path"), "-d", classes.toString(), src.toString(),
+                layerSrc.toString());
         if (status != 0) {
             throw new IllegalStateException("javac failed on the stranger's plugin: " + status);
         }
@@ -97,13 +192,21 @@ final class StrangerJar {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
         try (JarOutputStream jarOut = new JarOutputStream(Files.newOutputStream(out), manifest)) {
-            for (String name : List.of("com/example/stranger/Cube.class")) {
+            List<String> classFiles = new java.util.ArrayList<>();
+            try (var files = Files.walk(classes)) {
+                files.filter(f -> f.toString().endsWith(".class"))
+                        .forEach(f -> classFiles.add(classes.relativize(f).toString().replace('\\', '/')));
+            }
+            for (String name : classFiles) {
                 jarOut.putNextEntry(new JarEntry(name));
                 Files.copy(classes.resolve(name), jarOut);
                 jarOut.closeEntry();
             }
             jarOut.putNextEntry(new JarEntry("META-INF/services/org.neurite.core.spi.Activation"));
             write(jarOut, CLASS + "\n");
+            jarOut.closeEntry();
+            jarOut.putNextEntry(new JarEntry("META-INF/services/org.neurite.core.spi.LayerType"));
+            write(jarOut, LAYER_CLASS + "\n");
             jarOut.closeEntry();
         }
         return out;

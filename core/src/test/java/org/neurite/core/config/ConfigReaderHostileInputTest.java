@@ -91,13 +91,13 @@ class ConfigReaderHostileInputTest {
     @Test
     void scalarsFollowTheYaml12CoreSchema() {
         ModelConfig c = reader.parse(VALID.replace("units: 3,", "units: 010,"), "net.yaml");
-        assertEquals(10, ((LayerSpec.DenseSpec) c.layers().get(0)).units(), "010 is ten, not octal eight");
-        assertEquals(8, ((LayerSpec.DenseSpec) reader.parse(VALID.replace("units: 3,", "units: 0o10,"), "net.yaml")
-                .layers().get(0)).units(), "0o10 is YAML 1.2's octal");
+        assertEquals(10, c.layers().get(0).hyperparameters().integer("units"), "010 is ten, not octal eight");
+        assertEquals(8, reader.parse(VALID.replace("units: 3,", "units: 0o10,"), "net.yaml")
+                .layers().get(0).hyperparameters().integer("units"), "0o10 is YAML 1.2's octal");
         assertContains(error(VALID.replace("shuffle: false", "shuffle: yes")).getMessage(),
                 "training.shuffle", "(true or false) but found 'yes'");
         assertContains(error(VALID.replace("units: 3,", "units: 3, use_bias: ON,")).getMessage(),
-                "layers[0].use_bias", "(true or false) but found 'ON'");
+                "layers[0].use_bias", "use_bias = 'ON' is not a boolean; expected true or false");
         assertEquals(true, reader.parse(VALID.replace("shuffle: false", "shuffle: True"), "net.yaml").training().shuffle());
         assertEquals("3", YamlTree.read("a: '3'", "q.yaml").get("a").asText(), "a quoted scalar is a string");
         assertTrue(Double.isNaN(YamlTree.read("a: .nan", "q.yaml").get("a").asDouble()), ".nan is a number");
