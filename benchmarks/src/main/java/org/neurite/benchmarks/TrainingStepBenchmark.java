@@ -7,7 +7,7 @@ import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.Optimizer;
 import org.neurite.core.spi.Pass;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

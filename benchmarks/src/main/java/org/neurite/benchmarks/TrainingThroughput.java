@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.neurite.core.network.Network;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.tensor.Kernels;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 import org.neurite.core.train.FitOptions;
 import org.neurite.core.train.Trainer;
 

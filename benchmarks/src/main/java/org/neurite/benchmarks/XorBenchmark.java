@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.neurite.core.network.Network;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 import org.neurite.core.train.FitOptions;
 import org.neurite.core.train.History;
 import org.neurite.core.train.Trainer;

@@ -18,7 +18,7 @@ import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.Pass;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 import org.neurite.core.train.History;
 
 /**

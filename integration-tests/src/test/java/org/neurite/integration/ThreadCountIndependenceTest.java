@@ -13,7 +13,7 @@ import org.neurite.core.model.ModelAssembler;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.tensor.Kernels;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 
 /**
  * Training with products large enough to be split across threads gives bit-identical weights

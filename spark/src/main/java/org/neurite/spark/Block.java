@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 import scala.Tuple2;
 
 /**

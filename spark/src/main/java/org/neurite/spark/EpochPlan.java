@@ -1,7 +1,7 @@
 package org.neurite.spark;
 
 import java.io.Serializable;
-import org.neurite.core.train.Trainer;
+import org.neurite.core.train.Shuffling;
 
 /**
  * How one epoch's samples are cut into global batches; {@link #arrange} gives each partition
@@ -31,7 +31,7 @@ record EpochPlan(long samples, int batchSize, boolean shuffle, long seed, int ep
         int[] start = new int[batches + 1];
         if (order == BatchOrder.PER_PARTITION) {
             if (shuffle) {
-                Trainer.epochOrder(rows, seed + GOLDEN * block.first, epoch);
+                Shuffling.epochOrder(rows, seed + GOLDEN * block.first, epoch);
             } else {
                 for (int i = 0; i < rows.length; i++) {
                     rows[i] = i;
@@ -51,7 +51,7 @@ record EpochPlan(long samples, int batchSize, boolean shuffle, long seed, int ep
         } else {
             // Trainer's permutation of all sample indices; keep ours in the order it visits them.
             int[] permutation = new int[Math.toIntExact(samples)];
-            Trainer.epochOrder(permutation, seed, epoch);
+            Shuffling.epochOrder(permutation, seed, epoch);
             int k = 0;
             for (int position = 0; position < permutation.length && k < rows.length; position++) {
                 long index = permutation[position] - block.first;

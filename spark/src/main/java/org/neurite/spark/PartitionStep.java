@@ -93,13 +93,11 @@ final class PartitionStep implements Function2<Partials, Batches, Partials> {
         Matrix x = new Matrix(rows, part.block.inputs);
         Matrix y = new Matrix(rows, part.block.targets);
         part.gather(batch, x, y);
-        double loss = worker.model().trainer().computeGradients(x, y);
-        Matrix out = worker.model().trainer().lastOutput();
-        int outputs = out.cols();
-        for (int m = 0; m < worker.metrics().size(); m++) {
-            Metric metric = worker.metrics().get(m).start(outputs, y.cols());
-            metric.update(out, y, null);
-            acc.metrics[m] += metric.result() * rows;
+        // Every metric here is a sample mean (SparkTrainer checks), so batch shares combine by rows.
+        List<Metric> metrics = worker.model().trainer().startMetrics();
+        double loss = worker.model().trainer().computeGradients(x, y, metrics);
+        for (int m = 0; m < metrics.size(); m++) {
+            acc.metrics[m] += metrics.get(m).result() * rows;
         }
         for (Parameter p : worker.parameters()) {
             if (!p.gradient().isFinite()) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 
 /**
  * One training sample as Spark ships it: the input row and the target row (one-hot, or a

@@ -17,7 +17,7 @@ import org.neurite.core.config.ConfigWriter;
 import org.neurite.core.config.DataSpec;
 import org.neurite.core.config.ModelConfig;
 import org.neurite.core.data.DataLoader;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 
 /**
  * Samples as RDDs: from a data set in the driver's memory, or read by the executors themselves

@@ -12,6 +12,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.neurite.core.config.ConfigWriter;
 import org.neurite.core.config.LayerSpec;
 import org.neurite.core.config.ModelConfig;
+import org.neurite.core.data.Dataset;
 import org.neurite.core.model.Model;
 import org.neurite.core.spi.MetricType;
 import org.neurite.core.train.FitOptions;
@@ -110,7 +111,7 @@ public final class SparkTrainer {
             JavaRDD<Block> train = all;
             JavaRDD<Block> held = validation == null ? null : cache(blocks(model, validation), cached);
             if (options.validationSplit() > 0) {
-                long kept = n - validationRows(n, options.validationSplit());
+                long kept = n - Dataset.validationRows(n, options.validationSplit());
                 train = cache(all.map(b -> b.slice(0, kept)), cached);
                 held = cache(all.map(b -> b.slice(kept, Long.MAX_VALUE)), cached);
                 n = kept;
@@ -128,6 +129,7 @@ public final class SparkTrainer {
 
     /** The loss and metrics of {@code model} on {@code data}, computed on the cluster. */
     public Map<String, Double> evaluate(Model model, JavaRDD<Sample> data) {
+        requireSampleMeans(model);
         Broadcast<String> config = sc.broadcast(architecture(model.config()));
         try {
             return evaluate(model, config, blocks(model, data), model.config().training().batchSize());
@@ -166,6 +168,10 @@ public final class SparkTrainer {
                     + model.network().state().keySet() + " would be updated on the executors and lost; "
                     + "train this model locally with Model.fit");
         }
+        requireSampleMeans(model);
+    }
+
+    private static void requireSampleMeans(Model model) {
         for (MetricType m : model.trainer().metrics()) {
             if (!m.isSampleMean()) {
                 throw new IllegalArgumentException("the Spark trainer reports only metrics that are means over "
@@ -206,16 +212,6 @@ public final class SparkTrainer {
     private static <T> JavaRDD<T> cache(JavaRDD<T> rdd, List<JavaRDD<?>> cached) {
         cached.add(rdd);
         return rdd.persist(StorageLevel.MEMORY_AND_DISK());
-    }
-
-    /** Keras's {@code validation_split}: the last {@code floor(n × fraction)} samples. */
-    private static long validationRows(long n, double fraction) {
-        long held = (long) Math.floor(n * fraction);
-        if (held == 0 || held == n) {
-            throw new IllegalArgumentException("a validation split of " + fraction + " leaves " + (n - held)
-                    + " of " + n + " samples for training and " + held + " for validation; both need at least one");
-        }
-        return held;
     }
 
     /**

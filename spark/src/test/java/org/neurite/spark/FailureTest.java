@@ -15,7 +15,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.neurite.core.model.Model;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 import org.neurite.core.train.FitOptions;
 import org.neurite.core.train.TrainingDivergedException;
 

@@ -11,7 +11,7 @@ import org.neurite.core.model.ModelAssembler;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 import org.neurite.core.train.History;
 
 /** Models, data and comparisons shared by the tests. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.core.model.Model;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 
 /** A model trained on Spark is an ordinary model. */
 @ExtendWith(LocalSpark.class)

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurite.core.config.ConfigReader;
 import org.neurite.core.config.ModelConfig;
 import org.neurite.core.data.DataLoader;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 
 /** Samples read by the executors from a configuration's data section. */
 @ExtendWith(LocalSpark.class)

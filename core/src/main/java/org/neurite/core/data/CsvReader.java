@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.zip.ZipException;
 import org.neurite.core.internal.Names;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
 
 /**
  * Reads numeric CSV files (comma-separated, optionally quoted cells, UTF-8, plain or gzip) into a

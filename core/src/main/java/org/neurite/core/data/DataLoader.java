@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.neurite.core.config.DataSpec;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

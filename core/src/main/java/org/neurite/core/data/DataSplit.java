@@ -3,7 +3,6 @@ package org.neurite.core.data;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
 
 /**
  * A data set split in two, training and validation.

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
 
 /**
  * Reads the IDX files of MNIST and Fashion-MNIST: unsigned-byte images (magic number

@@ -39,18 +39,6 @@ public final class Labels {
         return out;
     }
 
-    /**
-     * The class index of each row: the value of an n×1 matrix of indices, or the position of the
-     * largest value (lowest on ties) of n×k one-hot rows or scores.
-     */
-    public static int[] classes(Matrix y) {
-        int[] out = new int[y.rows()];
-        for (int r = 0; r < out.length; r++) {
-            out[r] = y.cols() == 1 ? (int) y.data()[r] : y.argmaxRow(r);
-        }
-        return out;
-    }
-
     private static String format(float v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Float.toString(v);
     }

@@ -13,7 +13,7 @@ import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.MetricType;
 import org.neurite.core.spi.Optimizer;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 import org.neurite.core.train.EarlyStopping;
 import org.neurite.core.train.FitOptions;
 import org.neurite.core.train.History;

@@ -1,5 +1,6 @@
 package org.neurite.core.train;
 
+import org.neurite.core.data.Dataset;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -49,20 +49,6 @@ public final class History {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** A history holding the given values (as read back from a model file). */
-    public static History of(Map<String, List<Double>> values) {
-        History h = new History();
-        int n = values.values().stream().mapToInt(List::size).max().orElse(0);
-        for (int i = 0; i < n; i++) {
-            Map<String, Double> logs = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Double>> e : values.entrySet()) {
-                logs.put(e.getKey(), i < e.getValue().size() ? e.getValue().get(i) : Double.NaN);
-            }
-            h.append(logs);
-        }
-        return h;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof History h && h.values.equals(values);

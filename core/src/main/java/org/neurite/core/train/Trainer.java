@@ -1,12 +1,12 @@
 package org.neurite.core.train;
 
+import org.neurite.core.data.Dataset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.neurite.core.network.Network;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.Metric;
@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final Network network;
     private final Loss loss;
@@ -148,9 +147,15 @@ public final class Trainer {
         if (train.size() == 0) {
             throw new IllegalArgumentException("cannot train on an empty data set");
         }
-        long seed = options.seed() != null ? options.seed() : new SplittableRandom().nextLong();
-        Run run = new Run(train, validation, options, seed);
-        return run.execute();
+        int batchSize = Math.min(options.batchSize(), train.size());
+        int batches = (train.size() + batchSize - 1) / batchSize;
+        EpochLoop loop = new EpochLoop(this, options, batches, train.size());
+        // The progress printer shows the seed when verbose; silent runs still log it.
+        if (options.verbose() == 0) {
+            LOG.info("Training {} epochs on {} samples in batches of {}, seed {}",
+                    options.epochs(), train.size(), batchSize, loop.seed());
+        }
+        return loop.run(new LocalSteps(loop, train, validation, options, batchSize));
     }
 
     /**
@@ -185,11 +190,11 @@ public final class Trainer {
 
     /**
      * Forward and backward over one batch without updating anything: sets every parameter's
-     * gradient to that of the batch's mean loss (fused where the loss fuses) and returns that
-     * loss. For trainers that combine gradients from several places before one optimizer step.
-     * Allocates nothing once buffers for this batch size exist.
+     * gradient to that of the batch's mean loss (fused where the loss fuses), adds the batch to
+     * {@code metrics}, and returns that loss. For trainers that combine gradients from several
+     * places before one optimizer step. Allocates nothing once buffers for this batch size exist.
      */
-    public double computeGradients(Matrix x, Matrix y) {
+    public double computeGradients(Matrix x, Matrix y, List<Metric> metrics) {
         if (x.cols() != network.inputSize() || y.cols() != loss.targetColumns(network.outputSize())
                 || x.rows() != y.rows()) {
             throw new IllegalArgumentException("a batch for this network is n×" + network.inputSize()
@@ -198,18 +203,24 @@ public final class Trainer {
         }
         Slot slot = trainingSlots.get(x.rows(), x.cols(), y.cols(), network.outputSize());
         stepRandom.reseed(0, updater.iterations());
-        return backpropagate(x, y, slot.grad);
+        double value = backpropagate(x, y, slot.grad);
+        for (int m = 0; m < metrics.size(); m++) {
+            metrics.get(m).update(lastOutput, y, null);
+        }
+        return value;
     }
 
-    /**
-     * The network's output for the batch of the last {@link #computeGradients} call or training
-     * step: owned by the network, valid until its next forward pass.
-     */
-    public Matrix lastOutput() {
-        return lastOutput;
+    /** A fresh accumulator for each of this trainer's metrics. */
+    public List<Metric> startMetrics() {
+        int outputs = network.outputSize();
+        List<Metric> metrics = new ArrayList<>();
+        for (MetricType type : metricTypes) {
+            metrics.add(type.start(outputs, loss.targetColumns(outputs)));
+        }
+        return metrics;
     }
 
-    /** Forward, loss and backward; keeps the output in {@link #lastOutput}. */
+    /** Forward, loss and backward; keeps the output in {@code lastOutput}. */
     private double backpropagate(Matrix x, Matrix y, Matrix grad) {
         lastOutput = network.forward(x, trainingPass);
         double value;
@@ -224,16 +235,6 @@ public final class Trainer {
             network.backward(grad);
         }
         return value;
-    }
-
-    /** A fresh accumulator for each metric. */
-    private List<Metric> startMetrics() {
-        int outputs = network.outputSize();
-        List<Metric> metrics = new ArrayList<>();
-        for (MetricType type : metricTypes) {
-            metrics.add(type.start(outputs, loss.targetColumns(outputs)));
-        }
-        return metrics;
     }
 
     private void checkShapes(Dataset d, String what) {
@@ -295,134 +296,53 @@ public final class Trainer {
         }
     }
 
-    /** One call to fit: its options, its listeners and its stop flag. */
-    private final class Run implements Training {
+    /** The batches of one call to fit, on this machine. */
+    private final class LocalSteps implements EpochLoop.Steps {
+        private final EpochLoop loop;
         private final Dataset train;
         private final Dataset validation;
         private final FitOptions options;
-        private final long seed;
-        private final List<TrainingListener> listeners = new ArrayList<>();
         private final int batchSize;
-        private final int batches;
+        private final int[] order;
         private List<Metric> metrics;
-        private double lossSum;
-        private boolean stopRequested;
 
-        Run(Dataset train, Dataset validation, FitOptions options, long seed) {
+        LocalSteps(EpochLoop loop, Dataset train, Dataset validation, FitOptions options, int batchSize) {
+            this.loop = loop;
             this.train = train;
             this.validation = validation;
             this.options = options;
-            this.seed = seed;
-            this.batchSize = Math.min(options.batchSize(), train.size());
-            this.batches = (train.size() + batchSize - 1) / batchSize;
-            if (options.verbose() > 0) {
-                listeners.add(new ProgressPrinter(options.out(), options.verbose(), options.logEvery()));
-            }
-            listeners.addAll(options.listeners());
-        }
-
-        @Override
-        public Network network() {
-            return network;
-        }
-
-        @Override
-        public int epochs() {
-            return options.epochs();
-        }
-
-        @Override
-        public int batchesPerEpoch() {
-            return batches;
-        }
-
-        @Override
-        public long seed() {
-            return seed;
-        }
-
-        @Override
-        public boolean higherIsBetter(String key) {
-            return Trainer.this.higherIsBetter(key);
-        }
-
-        @Override
-        public void stop() {
-            stopRequested = true;
-        }
-
-        History execute() {
-            // The progress printer shows the seed when verbose; silent runs still log it.
-            if (options.verbose() == 0) {
-                LOG.info("Training {} epochs on {} samples in batches of {}, seed {}",
-                        options.epochs(), train.size(), batchSize, seed);
-            }
-            History thisCall = new History();
+            this.batchSize = batchSize;
             int n = train.size();
-            int[] order = new int[n];
+            order = new int[n];
             for (int i = 0; i < n; i++) {
                 order[i] = i;
             }
             // Buffers for the full and the last batch exist before the first step.
             trainingSlots.get(batchSize, train, network.outputSize());
-            trainingSlots.get(n - (batches - 1) * batchSize, train, network.outputSize());
-            double lastFinite = Double.NaN;
-            for (TrainingListener l : listeners) {
-                l.onTrainBegin(this);
+            trainingSlots.get(n - (loop.batchesPerEpoch() - 1) * batchSize, train, network.outputSize());
+        }
+
+        @Override
+        public void beginEpoch(int epoch) {
+            if (options.shuffle()) {
+                Shuffling.epochOrder(order, loop.seed(), epoch);
             }
-            for (int e = 0; e < options.epochs() && !stopRequested; e++) {
-                int epoch = history.epochs();
-                for (TrainingListener l : listeners) {
-                    l.onEpochBegin(this, epoch);
-                }
-                if (options.shuffle()) {
-                    epochOrder(order, seed, epoch);
-                }
-                metrics = startMetrics();
-                lossSum = 0;
-                for (int b = 0; b < batches; b++) {
-                    for (int i = 0; i < listeners.size(); i++) {
-                        listeners.get(i).onBatchBegin(this, epoch, b);
-                    }
-                    int start = b * batchSize;
-                    int rows = Math.min(batchSize, n - start);
-                    Slot slot = trainingSlots.get(rows, train, network.outputSize());
-                    gather(train.x(), order, start, rows, slot.x);
-                    gather(train.y(), order, start, rows, slot.y);
-                    double batchLoss = step(slot, epoch, b, lastFinite);
-                    lastFinite = batchLoss;
-                    lossSum += batchLoss * rows;
-                    for (int i = 0; i < listeners.size(); i++) {
-                        listeners.get(i).onBatchEnd(this, epoch, b, batchLoss);
-                    }
-                }
-                Map<String, Double> logs = new LinkedHashMap<>();
-                logs.put("loss", lossSum / n);
-                for (int m = 0; m < metrics.size(); m++) {
-                    logs.put(metricTypes.get(m).name(), metrics.get(m).result());
-                }
-                if (validation != null) {
-                    evaluate(validation, options.batchSize())
-                            .forEach((k, v) -> logs.put("val_" + k, v));
-                }
-                history.append(logs);
-                thisCall.append(logs);
-                for (TrainingListener l : listeners) {
-                    l.onEpochEnd(this, epoch, logs);
-                }
-            }
-            for (TrainingListener l : listeners) {
-                l.onTrainEnd(this, thisCall);
-            }
-            return thisCall;
+            metrics = startMetrics();
         }
 
         /** Forward, loss, metrics, backward, finiteness check, update. Allocates nothing. */
-        private double step(Slot slot, int epoch, int batch, double lastFinite) {
-            stepRandom.reseed(seed, updater.iterations());
+        @Override
+        public int train(int epoch, int batch) {
+            loop.batchBegin(epoch, batch);
+            int start = batch * batchSize;
+            int rows = Math.min(batchSize, train.size() - start);
+            Slot slot = trainingSlots.get(rows, train, network.outputSize());
+            gather(train.x(), order, start, rows, slot.x);
+            gather(train.y(), order, start, rows, slot.y);
+            stepRandom.reseed(loop.seed(), updater.iterations());
             double value = backpropagate(slot.x, slot.y, slot.grad);
             if (!Double.isFinite(value)) {
-                throw diverged(epoch, batch, "the loss is " + value, lastFinite);
+                throw loop.diverged(epoch, batch, "the loss is " + value, "those before this batch's update");
             }
             for (int m = 0; m < metrics.size(); m++) {
                 metrics.get(m).update(lastOutput, slot.y, null);
@@ -431,40 +351,27 @@ public final class Trainer {
             for (int i = 0; i < parameters.size(); i++) {
                 Parameter p = parameters.get(i);
                 if (!p.gradient().isFinite()) {
-                    throw diverged(epoch, batch, "the gradient of " + p.name()
-                            + " contains NaN or infinite values", lastFinite);
+                    throw loop.diverged(epoch, batch, "the gradient of " + p.name()
+                            + " contains NaN or infinite values", "those before this batch's update");
                 }
             }
             updater.step();
-            return value;
+            loop.batchEnd(epoch, batch, value, rows);
+            return 1;
         }
 
-        private TrainingDivergedException diverged(int epoch, int batch, String what, double lastFinite) {
-            String last = Double.isNaN(lastFinite) ? "no finite loss was computed before it"
-                    : "the last finite loss was " + lastFinite;
-            return new TrainingDivergedException("Training diverged at epoch " + (epoch + 1)
-                    + ", batch " + (batch + 1) + " of " + batches + ": " + what + "; " + last
-                    + ". The parameters are those before this batch's update. Lower the learning"
-                    + " rate, scale the inputs, or check the data for NaN/Inf.", epoch + 1, batch + 1);
+        @Override
+        public Map<String, Double> metrics() {
+            Map<String, Double> logs = new LinkedHashMap<>();
+            for (int m = 0; m < metrics.size(); m++) {
+                logs.put(metricTypes.get(m).name(), metrics.get(m).result());
+            }
+            return logs;
         }
-    }
 
-    /**
-     * Fills {@code order} with the sample order of epoch {@code epoch} (from 0) of a shuffled run
-     * with {@code seed}: a Fisher–Yates permutation of {@code 0..n-1} drawn from a generator
-     * seeded by the seed and the epoch index alone, so training resumed from a saved model, or
-     * spread over several machines, visits the samples exactly as one uninterrupted run does.
-     */
-    public static void epochOrder(int[] order, long seed, int epoch) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed ^ GOLDEN * (epoch + 1));
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
+        @Override
+        public Map<String, Double> validate() {
+            return validation == null ? Map.of() : evaluate(validation, options.batchSize());
         }
     }
 }

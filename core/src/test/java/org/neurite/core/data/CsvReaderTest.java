@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
 
 class CsvReaderTest {
     @TempDir

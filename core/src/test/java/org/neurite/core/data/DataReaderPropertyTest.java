@@ -17,7 +17,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
 
 /**
  * Whatever bytes a data file holds, the IDX and CSV readers return data of the declared shape

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurite.core.train.Dataset;
 
 /**
  * Crafted data files whose headers or shapes claim far more than they hold: each is refused

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
 
 class IdxReaderTest {
     @TempDir

@@ -28,7 +28,7 @@ import org.neurite.core.model.ModelAssembler;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 
 /** A small model built from the test plugins, its data, and tools to take model files apart. */
 final class ModelFixtures {

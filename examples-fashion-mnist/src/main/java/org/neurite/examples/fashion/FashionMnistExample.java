@@ -24,7 +24,7 @@ import org.neurite.core.data.DataSplit;
 import org.neurite.core.model.Model;
 import org.neurite.core.model.ModelAssembler;
 import org.neurite.core.train.ClassificationReport;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 import org.neurite.core.train.FitOptions;
 import org.neurite.core.train.Training;
 import org.neurite.core.train.TrainingListener;

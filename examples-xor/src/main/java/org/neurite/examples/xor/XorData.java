@@ -1,7 +1,7 @@
 package org.neurite.examples.xor;
 
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 
 /** The four XOR samples with one-hot targets: class 1 when exactly one input is 1. */
 public final class XorData {

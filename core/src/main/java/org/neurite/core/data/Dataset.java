@@ -1,4 +1,4 @@
-package org.neurite.core.train;
+package org.neurite.core.data;
 
 import java.util.Objects;
 import org.neurite.core.tensor.Matrix;
@@ -44,15 +44,27 @@ public record Dataset(Matrix x, Matrix y) {
      * does (before any shuffling): returns {@code [training, validation]}.
      */
     public Dataset[] splitLast(double fraction) {
+        int validation = (int) validationRows(size(), fraction);
+        return new Dataset[] {rows(0, size() - validation), rows(size() - validation, size())};
+    }
+
+    /**
+     * How many of {@code n} samples Keras's {@code validation_split} holds out: the samples from
+     * {@code floor(n·(1 − fraction))} on. Every trainer splits with this, so a split means the
+     * same locally and on Spark.
+     *
+     * @throws IllegalArgumentException if the fraction is not in (0, 1) or leaves either side empty
+     */
+    public static long validationRows(long n, double fraction) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("validation split must be in (0, 1), got " + fraction);
         }
-        int validation = (int) Math.floor(size() * fraction);
-        if (validation == 0 || validation == size()) {
+        long validation = n - (long) Math.floor(n * (1.0 - fraction));
+        if (validation == 0 || validation == n) {
             throw new IllegalArgumentException("a validation split of " + fraction + " leaves "
-                    + (size() - validation) + " of " + size() + " samples for training and "
+                    + (n - validation) + " of " + n + " samples for training and "
                     + validation + " for validation; both need at least one");
         }
-        return new Dataset[] {rows(0, size() - validation), rows(size() - validation, size())};
+        return validation;
     }
 }

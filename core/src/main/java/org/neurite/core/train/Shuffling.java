@@ -1,0 +1,33 @@
+package org.neurite.core.train;
+
+import java.util.SplittableRandom;
+
+/**
+ * The sample order of each epoch of a shuffled run, the same for every trainer: a run resumed
+ * from a saved model, or spread over several machines, visits the samples exactly as one
+ * uninterrupted local run does.
+ */
+public final class Shuffling {
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private Shuffling() {
+    }
+
+    /**
+     * Fills {@code order} with the order of epoch {@code epoch} (from 0) of a run with
+     * {@code seed}: a Fisher–Yates permutation of {@code 0..n-1} drawn from a generator seeded
+     * by the seed and the epoch index alone.
+     */
+    public static void epochOrder(int[] order, long seed, int epoch) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ GOLDEN * (epoch + 1));
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}
