@@ -1,7 +1,6 @@
 package org.neurite.core.tensor;
 
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
+import org.neurite.core.internal.ServiceProviders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,18 +15,9 @@ final class KernelsSelection {
 
     static Kernels select(ClassLoader loader) {
         Kernels best = Kernels.portable();
-        var providers = ServiceLoader.load(Kernels.class, loader).iterator();
-        while (true) {
-            Kernels candidate;
-            try {
-                if (!providers.hasNext()) {
-                    break;
-                }
-                candidate = providers.next();
-            } catch (ServiceConfigurationError | LinkageError e) {
-                LOG.warn("Kernels provider could not be loaded, skipping it: {}", e.toString());
-                continue;
-            }
+        for (ServiceProviders.Loaded<Kernels> loaded : ServiceProviders.load(Kernels.class, loader, "kernels",
+                (message, cause) -> LOG.warn("{}", message))) {
+            Kernels candidate = loaded.instance();
             boolean available;
             try {
                 available = candidate.isAvailable();
