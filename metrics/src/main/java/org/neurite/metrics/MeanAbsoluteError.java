@@ -1,38 +1,14 @@
 package org.neurite.metrics;
 
-import org.neurite.core.spi.Metric;
-import org.neurite.core.spi.MetricType;
-import org.neurite.core.tensor.Matrix;
-
 /** {@code mean_absolute_error}: per sample the mean of the absolute differences over the columns. */
-public final class MeanAbsoluteError implements MetricType {
+public final class MeanAbsoluteError extends ElementError {
     @Override
     public String name() {
         return "mean_absolute_error";
     }
 
     @Override
-    public boolean isSampleMean() {
-        return true;
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return false;
-    }
-
-    @Override
-    public Metric start(int outputColumns, int targetColumns) {
-        Accuracies.requireSameWidth(name(), outputColumns, targetColumns);
-        return new SampleMean() {
-            @Override
-            double value(Matrix p, Matrix t, int r) {
-                double s = 0;
-                for (int c = 0; c < p.cols(); c++) {
-                    s += Math.abs((double) p.get(r, c) - t.get(r, c));
-                }
-                return s / p.cols();
-            }
-        };
+    double error(double difference) {
+        return Math.abs(difference);
     }
 }
