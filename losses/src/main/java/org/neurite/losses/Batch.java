@@ -43,10 +43,15 @@ final class Batch {
      * matrix; fails unless it is a whole number in {@code [0, classes − 1]}.
      */
     static int label(String loss, Matrix labels, int row, int classes) {
+        return label(loss, labels, row, classes, "target row ");
+    }
+
+    /** {@link #label(String, Matrix, int, int)}, naming the row as {@code what} and its index. */
+    static int label(String loss, Matrix labels, int row, int classes, String what) {
         float value = labels.data()[row];
         int label = (int) value;
         if (label != value || label < 0 || label >= classes) {
-            throw new IllegalArgumentException(loss + ": target row " + row + " holds " + format(value)
+            throw new IllegalArgumentException(loss + ": " + what + row + " holds " + format(value)
                     + ", which is not a class index: labels must be whole numbers in [0, "
                     + (classes - 1) + "] for " + classes + " output columns.");
         }

@@ -42,6 +42,18 @@ public final class SparseCategoricalCrossentropy implements Loss {
         return 1;
     }
 
+    /** Every row of {@code labels} must be a whole number in {@code [0, outputColumns − 1]}. */
+    @Override
+    public void checkTargets(Matrix labels, int outputColumns) {
+        if (labels.cols() != 1) {
+            throw new IllegalArgumentException(NAME + ": the targets must be one column of class indices "
+                    + "but are " + labels.shape());
+        }
+        for (int r = 0; r < labels.rows(); r++) {
+            Batch.label(NAME, labels, r, outputColumns, "data set row ");
+        }
+    }
+
     /** The mean over the batch of {@code log Σ_j clip(p_j) − log clip(p_y)}. */
     @Override
     public double loss(Matrix predictions, Matrix labels) {

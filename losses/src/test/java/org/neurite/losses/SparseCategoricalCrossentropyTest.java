@@ -108,6 +108,17 @@ class SparseCategoricalCrossentropyTest {
     }
 
     @Test
+    void checkingADataSetsTargetsNamesTheDataSetRow() {
+        loss.checkTargets(labels(0, 1, 2, 0), 3);
+        var e = assertThrows(IllegalArgumentException.class, () -> loss.checkTargets(labels(0, 1, 7, 0), 3));
+
+        assertEquals("sparse_categorical_crossentropy: data set row 2 holds 7, which is not a class index: labels "
+                + "must be whole numbers in [0, 2] for 3 output columns.", e.getMessage());
+        var wide = assertThrows(IllegalArgumentException.class, () -> loss.checkTargets(new Matrix(2, 3), 3));
+        assertTrue(wide.getMessage().contains("one column of class indices but are 2×3"), wide.getMessage());
+    }
+
+    @Test
     void aNegativeLabelIsRejected() {
         Matrix p = new Matrix(1, 3).fill(1 / 3f);
         var e = assertThrows(IllegalArgumentException.class, () -> loss.loss(p, labels(-1)));

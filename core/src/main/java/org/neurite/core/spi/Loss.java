@@ -66,6 +66,18 @@ public interface Loss extends Component {
     }
 
     /**
+     * Checks a whole data set's {@code targets} once, before training or evaluating on it, so
+     * that a bad target is reported by its row in the data set rather than by its row inside a
+     * shuffled batch. The default accepts any targets (the per-batch shape checks still run).
+     *
+     * @param targets       every target row of the data set, in data-set order
+     * @param outputColumns the network's output width
+     * @throws IllegalArgumentException naming the data-set row and what is accepted
+     */
+    default void checkTargets(Matrix targets, int outputColumns) {
+    }
+
+    /**
      * A loss that takes the <em>input</em> of {@code outputActivation} (the logits) and computes
      * this loss of its output exactly, if this loss has one; empty otherwise.
      */
