@@ -28,6 +28,7 @@ import org.neurite.core.internal.Names;
 import org.neurite.core.model.Model;
 import org.neurite.core.model.ModelAssembler;
 import org.neurite.core.model.PluginUse;
+import org.neurite.core.network.NetworkTooLargeException;
 import org.neurite.core.plugin.PluginCatalog;
 import org.neurite.core.plugin.PluginException;
 import org.neurite.core.plugin.PluginKind;
@@ -100,6 +101,13 @@ public final class ModelFiles {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(file, "file");
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // Refused if the model is being trained: its arrays would be a mix of two steps.
+        Map<String, byte[]> entries = model.readConsistently("save", () -> entries(model, created));
+        AtomicFile.write(file, out -> ModelArchive.write(wrap.apply(out), entries, created.toEpochMilli(), key));
+    }
+
+    /** Every entry of the model's file but {@code checksum.sha256}, in order. */
+    private static Map<String, byte[]> entries(Model model, Instant created) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(CONFIG, ConfigWriter.toJson(model.config()).getBytes(StandardCharsets.UTF_8));
         List<String> parameters = new ArrayList<>();
@@ -115,7 +123,7 @@ public final class ModelFiles {
                 model.seed(), updater.iterations(), parameters, state, plugins,
                 model.history().asMap(), sums);
         entries.put(ModelArchive.METADATA, metadata.toJson());
-        AtomicFile.write(file, out -> ModelArchive.write(wrap.apply(out), entries, created.toEpochMilli(), key));
+        return entries;
     }
 
     private static String put(Map<String, byte[]> entries, String prefix, String name, Matrix m) {
@@ -178,11 +186,18 @@ public final class ModelFiles {
             throw new ModelFormatException(file, CONFIG, "the configuration's seed "
                     + config.training().seed() + " differs from the metadata's " + metadata.seed());
         }
+        // The network may take no more than the arrays the file really holds: a configuration
+        // edited to claim a billion units fails before anything that size is allocated.
+        long held = heldArrayBytes(file, archive, metadata.parameters());
         Model model;
         try {
-            model = assembler.assemble(config);
+            model = assembler.assemble(config, 2 * held + 1024);
         } catch (ConfigException | PluginException e) {
             throw e;
+        } catch (NetworkTooLargeException e) {
+            throw new ModelFormatException(file, CONFIG, "the saved configuration builds a network larger than "
+                    + "the " + held + " bytes of arrays the file holds, so the file does not match its "
+                    + "configuration (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
             throw new ModelFormatException(file, CONFIG, "the saved configuration cannot be built: "
                     + e.getMessage(), e);
@@ -210,6 +225,27 @@ public final class ModelFiles {
         } catch (CharacterCodingException e) {
             throw new ModelFormatException(file, CONFIG, "the configuration is not valid UTF-8 text");
         }
+    }
+
+    /**
+     * The bytes of float32 data the array entries {@code names} declare, each declaration
+     * checked against the entry's real length: at most the file's size.
+     */
+    private static long heldArrayBytes(Path file, ModelArchive archive, List<String> names) {
+        long total = 0;
+        for (String entry : names) {
+            long size = archive.size(entry);
+            try (InputStream in = archive.stream(entry)) {
+                Npy.Header header = Npy.header(in.readNBytes((int) Math.min(size, Npy.MAX_PREFIX)), size);
+                header.checkDataLength(size - header.dataOffset());
+                total += 4 * header.size();
+            } catch (IllegalArgumentException ex) {
+                throw new ModelFormatException(file, Names.shorten(entry), ex.getMessage(), ex);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot read the model file " + file + ": " + ex, ex);
+            }
+        }
+        return total;
     }
 
     /** Saved values checked against the live matrix they go into. */

@@ -54,11 +54,24 @@ public final class ModelAssembler {
      * recorded in the model's config, if none is set).
      */
     public Model assemble(ModelConfig config) {
+        return assemble(config, 0);
+    }
+
+    /**
+     * {@link #assemble(ModelConfig)} with the network's parameters, their gradients and its
+     * state limited to {@code sizeLimit} bytes (see {@link Network.Builder#sizeLimit}); a
+     * larger network fails with a {@link org.neurite.core.network.NetworkTooLargeException}
+     * before it is allocated. A limit of 0 keeps the default, half of the JVM's heap.
+     */
+    public Model assemble(ModelConfig config, long sizeLimit) {
         long seed = config.training().seed() != null ? config.training().seed()
                 : new SplittableRandom().nextLong();
         ModelConfig resolved = config.withTraining(config.training().withSeed(seed));
         Set<PluginUse> uses = new LinkedHashSet<>();
         Network.Builder builder = Network.builder(resolved.inputSize()).kernels(kernels).seed(seed);
+        if (sizeLimit > 0) {
+            builder.sizeLimit(sizeLimit);
+        }
         for (LayerSpec layer : resolved.layers()) {
             record(plugins.layers(), layer.type(), uses);
             LayerType type = plugins.layers().get(layer.type());

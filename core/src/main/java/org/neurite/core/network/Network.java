@@ -233,6 +233,27 @@ public final class Network {
             throw new IllegalArgumentException("the network takes inputs of width " + inputSize
                     + " but got a " + x.shape() + " batch");
         }
+        requireFinite(x, "input");
+    }
+
+    /**
+     * Fails if {@code m} holds a NaN or infinite value, naming the first one's row and column:
+     * such a value would turn every output it reaches into NaN, and a NaN row scores as class 0.
+     *
+     * @param what what {@code m} is, for the message ("input", "evaluation data's inputs", …)
+     */
+    public static void requireFinite(Matrix m, String what) {
+        if (m.isFinite()) {
+            return;
+        }
+        float[] d = m.data();
+        int i = 0;
+        while (Float.isFinite(d[i])) {
+            i++;
+        }
+        throw new IllegalArgumentException("found " + d[i] + " in the " + what + " at row " + i / m.cols()
+                + ", column " + i % m.cols() + "; only finite values can be predicted, evaluated or trained "
+                + "on. Remove or impute the non-finite values first.");
     }
 
     private void requireForward() {
@@ -349,7 +370,11 @@ public final class Network {
         private final Map<String, Integer> counters = new HashMap<>();
         private Kernels kernels = Kernels.best();
         private RandomGenerator random;
-        private long sizeLimit = (long) (Runtime.getRuntime().maxMemory() * DEFAULT_MEMORY_SHARE);
+        private long sizeLimit = defaultLimit();
+
+        private static long defaultLimit() {
+            return (long) (Runtime.getRuntime().maxMemory() * DEFAULT_MEMORY_SHARE);
+        }
 
         private Builder(int inputSize) {
             this.inputSize = inputSize;
@@ -490,9 +515,9 @@ public final class Network {
                     throw new NetworkTooLargeException(name + " would be " + rows + "×" + cols + " = " + values
                             + " values; with the arrays before it the network would need "
                             + mebibytes(bytes + needed) + " for its parameters and their gradients, but "
-                            + "its limit is " + mebibytes(sizeLimit) + " (half of the JVM's maximum heap, "
-                            + mebibytes(Runtime.getRuntime().maxMemory()) + "). Use fewer units, or give "
-                            + "the JVM more memory (-Xmx).");
+                            + "its limit is " + mebibytes(sizeLimit) + (sizeLimit == defaultLimit()
+                            ? " (half of the JVM's maximum heap, " + mebibytes(Runtime.getRuntime().maxMemory())
+                            + "). Use fewer units, or give the JVM more memory (-Xmx)." : "."));
                 }
                 bytes += needed;
                 Matrix value = new Matrix(rows, cols);

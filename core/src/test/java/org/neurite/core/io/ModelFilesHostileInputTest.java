@@ -109,12 +109,12 @@ class ModelFilesHostileInputTest {
     }
 
     @Test
-    void anArrayHeaderOfTheRightSizeButAnotherShapeIsRefusedBeforeItsDataIsRead() throws Exception {
+    void anArrayHeaderClaimingMoreThanItsEntryHoldsIsRefusedBeforeTheNetworkIsBuilt() throws Exception {
         reseal(file, entries -> entries.put(KERNEL, header("{'descr': '<f4', 'fortran_order': False, "
                 + "'shape': (40000, 40000), }")), metadata -> { });
 
-        assertContains(refused(file).getMessage(), KERNEL + ": the array has shape (40000, 40000) but "
-                + "dense_1/kernel in the network built from the saved configuration is (2, 4)");
+        assertContains(refused(file).getMessage(), KERNEL + ": shape (40000, 40000) needs 6400000000 bytes of "
+                + "float32 data but 0 follow the header");
     }
 
     @Test
@@ -134,6 +134,19 @@ class ModelFilesHostileInputTest {
         reseal(file, entries -> entries.put(KERNEL, withHeader(entries.get(KERNEL),
                 "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2*2), }")), metadata -> { });
         assertContains(refused(file).getMessage(), "is not a tuple of non-negative decimal integers");
+    }
+
+    @Test
+    void aConfigurationClaimingABillionUnitsIsRefusedBeforeTheNetworkIsBuilt() throws Exception {
+        for (String units : new String[] {"1000000000", "2147483647"}) {
+            reseal(file, entries -> entries.put("config.json", new String(entries.get("config.json"),
+                    StandardCharsets.UTF_8).replaceFirst("\"units\" : 4,", "\"units\" : " + units + ",")
+                    .getBytes(StandardCharsets.UTF_8)), metadata -> { });
+
+            ModelFormatException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refused(file));
+            assertContains(e.getMessage(), file + ": config.json: the saved configuration builds a network larger "
+                    + "than the 88 bytes of arrays the file holds");
+        }
     }
 
     @Test
