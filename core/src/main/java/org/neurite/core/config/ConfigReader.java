@@ -253,7 +253,7 @@ public final class ConfigReader {
         layerType.arrays().forEach(a -> accepted.add(a.key()));
         node.requireObject("a " + type + " layer", accepted);
         String defaultName = type + "_" + counters.merge(type, 1, Integer::sum);
-        String name = node.has("name") ? node.get("name").requireString("a layer name") : defaultName;
+        String name = node.has("name") ? layerName(node.get("name")) : defaultName;
         String label = "layer '" + name + "' (" + type + ")";
 
         Map<String, Object> given = new java.util.LinkedHashMap<>();
@@ -295,6 +295,33 @@ public final class ConfigReader {
             throw node.error(e.getMessage());
         }
         return spec;
+    }
+
+    /** The longest layer name accepted. */
+    public static final int MAX_LAYER_NAME = 128;
+
+    /**
+     * A layer name, checked now rather than when a trained model is saved: 1 to
+     * {@link #MAX_LAYER_NAME} characters, not {@code .} or {@code ..}, without {@code /},
+     * backslashes or control characters (it becomes a directory in the model file, as in
+     * {@code parameters/<name>/kernel.npy}).
+     */
+    private static String layerName(ConfigNode node) {
+        String name = node.requireString("a layer name");
+        String accepted = "a layer name is 1 to " + MAX_LAYER_NAME + " characters without '/', '\\' or control "
+                + "characters, and not '.' or '..' (it names a directory in model files), such as 'hidden_1'";
+        if (name.isEmpty() || name.length() > MAX_LAYER_NAME || name.equals(".") || name.equals("..")) {
+            throw node.error("the layer name " + ConfigNode.describe(node.json()) + " is not accepted: " + accepted);
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == '\\' || Character.isISOControl(c)) {
+                throw node.error("the layer name " + ConfigNode.describe(node.json()) + " contains "
+                        + (Character.isISOControl(c) ? String.format(java.util.Locale.ROOT, "the control character "
+                        + "U+%04X", (int) c) : "'" + c + "'") + " at position " + (i + 1) + ": " + accepted);
+            }
+        }
+        return name;
     }
 
     /** A plugin reference: a plain name, or an object with {@code name} and hyperparameters. */

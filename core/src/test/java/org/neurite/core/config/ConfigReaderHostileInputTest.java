@@ -176,6 +176,23 @@ class ConfigReaderHostileInputTest {
     }
 
     @Test
+    void layerNamesThatCannotNameADirectoryInAModelFileAreRefusedWhenRead() {
+        for (String[] c : new String[][] {
+                {"'../../evil'", "contains '/' at position 3"},
+                {"''", "the layer name '' is not accepted"},
+                {"'a//b'", "contains '/' at position 2"},
+                {"\"a\\tb\"", "contains the control character U+0009 at position 2"},
+                {"'a\\b'", "contains '\\' at position 2"},
+                {"'..'", "the layer name '..' is not accepted"},
+                {"'" + "n".repeat(129) + "'", "is not accepted: a layer name is 1 to 128 characters"}}) {
+            ConfigException e = error(VALID.replace("units: 3,", "units: 3, name: " + c[0] + ","));
+            assertContains(e.getMessage(), "net.yaml: layers[0].name: ", c[1]);
+        }
+        assertEquals("hidden 1", reader.parse(VALID.replace("units: 3,", "units: 3, name: hidden 1,"), "net.yaml")
+                .layers().get(0).name());
+    }
+
+    @Test
     void deepNestingIsRefused() {
         assertContains(error("a: " + "[".repeat(200) + "]".repeat(200)).getMessage(), "nested more than 64 deep");
     }
