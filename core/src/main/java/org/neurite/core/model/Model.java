@@ -1,13 +1,17 @@
 package org.neurite.core.model;
 
+import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.neurite.core.config.ModelConfig;
 import org.neurite.core.config.TrainingSpec;
 import org.neurite.core.io.ModelFiles;
+import org.neurite.core.io.SigningKey;
 import org.neurite.core.network.Network;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.MetricType;
@@ -31,7 +35,12 @@ import org.neurite.core.train.Trainer;
  * model.save(Path.of("xor.neurite"));
  * }</pre>
  *
- * <p>Not thread-safe.
+ * <p>{@link #predict} and {@link #evaluate} may be called from any number of threads at once
+ * (each thread has its own buffers; results are bit-identical to single-threaded calls).
+ * Training is exclusive: {@link #fit} while another thread fits fails at once, and a
+ * {@code predict}, {@code evaluate} or {@code save} that overlaps training in any way fails
+ * with an {@link IllegalStateException} rather than reading weights halfway through an update
+ * (a version check, as in a seqlock: nothing is locked on the prediction path).
  */
 public final class Model {
     private final ModelConfig config;
@@ -40,6 +49,8 @@ public final class Model {
     private final Optimizer optimizer;
     private final Set<PluginUse> plugins;
     private final Trainer trainer;
+    /** Even while no training runs, odd during {@link #fit}; changes at each start and end. */
+    private final AtomicLong version = new AtomicLong();
 
     Model(ModelConfig config, Network network, Loss loss, Optimizer optimizer, List<MetricType> metrics,
           Set<PluginUse> plugins) {
@@ -106,19 +117,68 @@ public final class Model {
         return fit(data, fitOptions().build());
     }
 
-    /** Trains with explicit settings. */
+    /**
+     * Trains with explicit settings.
+     *
+     * @throws IllegalStateException if another thread is training this model
+     */
     public History fit(Dataset data, FitOptions options) {
-        return trainer.fit(data, options);
+        long v = version.get();
+        if ((v & 1) != 0 || !version.compareAndSet(v, v + 1)) {
+            throw new IllegalStateException("this model is already being trained by another thread; train one "
+                    + "model from one thread at a time (copy it with save and load to train two)");
+        }
+        try {
+            return trainer.fit(data, options);
+        } finally {
+            version.incrementAndGet();
+        }
     }
 
-    /** The loss and metrics on {@code data}, batched as in training. */
+    /**
+     * The loss and metrics on {@code data}, batched as in training. Thread-safe.
+     *
+     * @throws IllegalStateException if the model is trained while this runs
+     */
     public Map<String, Double> evaluate(Dataset data) {
-        return trainer.evaluate(data, config.training().batchSize());
+        return readConsistently("evaluate", () -> trainer.evaluate(data, config.training().batchSize()));
     }
 
-    /** The network's output for {@code x}, as a new matrix. */
+    /**
+     * The network's output for {@code x}, as a new matrix. Thread-safe.
+     *
+     * @throws IllegalStateException    if the model is trained while this runs
+     * @throws IllegalArgumentException if {@code x} has the wrong width or holds NaN or infinite values
+     */
     public Matrix predict(Matrix x) {
-        return network.predict(x);
+        return readConsistently("predict", () -> network.predict(x));
+    }
+
+    /**
+     * Runs {@code read}, which reads the model's parameters, and returns its result, provided no
+     * training overlapped it; for code that reads the weights directly, such as saving.
+     *
+     * @param what the operation, for the message
+     * @throws IllegalStateException if the model was being trained before or during {@code read}
+     */
+    public <T> T readConsistently(String what, Supplier<T> read) {
+        long before = version.get();
+        if ((before & 1) != 0) {
+            throw training(what);
+        }
+        T result = read.get();
+        // The reads above must not drift past the check below (StampedLock.validate does the same).
+        VarHandle.acquireFence();
+        if (version.get() != before) {
+            throw training(what);
+        }
+        return result;
+    }
+
+    private static IllegalStateException training(String what) {
+        return new IllegalStateException("cannot " + what + " while this model is being trained: its weights "
+                + "change with every batch. Wait until fit returns, or " + what + " with a copy of the model "
+                + "(save and load it).");
     }
 
     /** The names of the metrics this model reports, as they appear in logs. */
@@ -132,6 +192,22 @@ public final class Model {
      */
     public void save(Path file) {
         ModelFiles.save(this, file);
+    }
+
+    /**
+     * {@link #save(Path)}, signing the file with {@code key}; see
+     * {@link ModelFiles#save(Model, Path, SigningKey)}.
+     */
+    public void save(Path file, SigningKey key) {
+        ModelFiles.save(this, file, key);
+    }
+
+    /**
+     * {@link #load(Path, ModelAssembler)}, requiring the file to be signed with {@code key};
+     * see {@link ModelFiles#load(Path, ModelAssembler, SigningKey)}.
+     */
+    public static Model load(Path file, ModelAssembler assembler, SigningKey key) {
+        return ModelFiles.load(file, assembler, key);
     }
 
     /**

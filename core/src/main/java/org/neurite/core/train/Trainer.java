@@ -130,7 +130,11 @@ public final class Trainer {
      * and shuffling sequence of earlier calls.
      *
      * @return the history of this call's epochs
-     * @throws TrainingDivergedException at the first NaN or infinite loss or gradient
+     * @throws TrainingDivergedException at the first NaN or infinite loss, gradient or updated
+     *                                   parameter; the parameters and optimizer state are then
+     *                                   those before that batch's update
+     * @throws IllegalArgumentException  if the data do not fit the network and loss, or hold
+     *                                   NaN or infinite values
      */
     public History fit(Dataset data, FitOptions options) {
         Dataset train = data;
@@ -248,6 +252,13 @@ public final class Trainer {
                     + " target columns but loss '" + loss.name() + "' on " + network.outputSize()
                     + " outputs needs " + targets);
         }
+        Network.requireFinite(d.x(), what + "'s inputs");
+        Network.requireFinite(d.y(), what + "'s targets");
+        try {
+            loss.checkTargets(d.y(), network.outputSize());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the " + what + "'s targets do not fit the loss: " + e.getMessage(), e);
+        }
     }
 
     /** Reusable batch buffers for one batch size. */
@@ -296,6 +307,40 @@ public final class Trainer {
         }
     }
 
+    /**
+     * Copies of the network's arrays (parameters and state) and of the optimizer's state and
+     * step count, taken when an epoch begins; allocated once per call to fit.
+     */
+    private final class Snapshot {
+        private final List<Matrix> live = new ArrayList<>();
+        private final List<Matrix> copies = new ArrayList<>();
+        private long iterations;
+
+        Snapshot() {
+            network.arrays().values().forEach(this::add);
+            updater.state().values().forEach(this::add);
+        }
+
+        private void add(Matrix m) {
+            live.add(m);
+            copies.add(new Matrix(m.rows(), m.cols()));
+        }
+
+        void take() {
+            for (int i = 0; i < live.size(); i++) {
+                copies.get(i).copyFrom(live.get(i));
+            }
+            iterations = updater.iterations();
+        }
+
+        void restore() {
+            for (int i = 0; i < live.size(); i++) {
+                live.get(i).copyFrom(copies.get(i));
+            }
+            updater.setIterations(iterations);
+        }
+    }
+
     /** The batches of one call to fit, on this machine. */
     private final class LocalSteps implements EpochLoop.Steps {
         private final EpochLoop loop;
@@ -304,6 +349,7 @@ public final class Trainer {
         private final FitOptions options;
         private final int batchSize;
         private final int[] order;
+        private final Snapshot snapshot = new Snapshot();
         private List<Metric> metrics;
 
         LocalSteps(EpochLoop loop, Dataset train, Dataset validation, FitOptions options, int batchSize) {
@@ -328,6 +374,7 @@ public final class Trainer {
                 Shuffling.epochOrder(order, loop.seed(), epoch);
             }
             metrics = startMetrics();
+            snapshot.take();
         }
 
         /** Forward, loss, metrics, backward, finiteness check, update. Allocates nothing. */
@@ -356,8 +403,36 @@ public final class Trainer {
                 }
             }
             updater.step();
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter p = parameters.get(i);
+                if (!p.value().isFinite()) {
+                    // Back to the parameters before this update: the epoch's start, replayed.
+                    replay(batch);
+                    throw loop.diverged(epoch, batch, "the update made " + p.name() + " NaN or infinite",
+                            "those before this batch's update");
+                }
+            }
             loop.batchEnd(epoch, batch, value, rows);
             return 1;
+        }
+
+        /**
+         * Restores the network and optimizer as they were when this epoch began and replays its
+         * first {@code batches} updates (without listeners or metrics), which gives bit for bit
+         * the state before update {@code batches}: training is deterministic.
+         */
+        private void replay(int batches) {
+            snapshot.restore();
+            for (int b = 0; b < batches; b++) {
+                int start = b * batchSize;
+                int rows = Math.min(batchSize, train.size() - start);
+                Slot slot = trainingSlots.get(rows, train, network.outputSize());
+                gather(train.x(), order, start, rows, slot.x);
+                gather(train.y(), order, start, rows, slot.y);
+                stepRandom.reseed(loop.seed(), updater.iterations());
+                backpropagate(slot.x, slot.y, slot.grad);
+                updater.step();
+            }
         }
 
         @Override
