@@ -9,7 +9,7 @@ import org.neurite.core.model.Model;
 import org.neurite.core.model.ModelAssembler;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 
 /** A bad sparse label is reported by its row in the data set, not its row in a shuffled batch. */
 class BadTargetsTest {

@@ -408,8 +408,8 @@ public final class Trainer {
                 if (!p.value().isFinite()) {
                     // Back to the parameters before this update: the epoch's start, replayed.
                     replay(batch);
-                    throw loop.diverged(epoch, batch, "the update made " + p.name() + " NaN or infinite",
-                            "those before this batch's update");
+                    throw loop.diverged(epoch, batch, "the update made " + p.name() + " NaN or infinite (the "
+                            + "batch's loss before it was " + value + ")", "those before this batch's update");
                 }
             }
             loop.batchEnd(epoch, batch, value, rows);

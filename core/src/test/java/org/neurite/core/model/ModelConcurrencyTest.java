@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.neurite.core.config.ConfigReader;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 
 /**
  * One model shared by many threads: predict and evaluate give bit-identical results to

@@ -140,7 +140,7 @@ class TrainerTest {
                 () -> exploding.fit(data, quiet().epochs(50).batchSize(2).build()));
         assertTrue(e.getMessage().matches("Training diverged at epoch \\d+, batch 1 of 1: the (loss is (NaN|Infinity)"
                 + "|gradient of dense_1/(kernel|bias) contains NaN or infinite values|update made dense_1/(kernel|bias) NaN "
-                + "or infinite); the last finite loss was "
+                + "or infinite \\(the batch's loss before it was [0-9.E+-]+\\)); the last finite loss was "
                 + "[0-9.E+-]+\\. The parameters are those before this batch's update\\..*"), e.getMessage());
         assertTrue(e.epoch() > 1);
         assertEquals(1, e.batch());
