@@ -206,9 +206,14 @@ public final class Network {
     /**
      * Inference in this thread's own buffers: the result's matrices are valid until this
      * thread's next call with a batch of this size. Safe from any number of threads.
+     *
+     * @throws IllegalArgumentException if {@code x} has the wrong width or holds NaN or infinite values
      */
     public Forward infer(Matrix x) {
         requireInput(x);
+        // A NaN input row would be scored (as class 0) rather than reported; training data are
+        // checked once per fit instead, and a non-finite training batch is a divergence.
+        requireFinite(x, "input");
         Workspace w = inference.get().get(x.rows());
         w.run(x, Pass.inference());
         return w;
@@ -233,7 +238,6 @@ public final class Network {
             throw new IllegalArgumentException("the network takes inputs of width " + inputSize
                     + " but got a " + x.shape() + " batch");
         }
-        requireFinite(x, "input");
     }
 
     /**
