@@ -1,5 +1,7 @@
 /**
- * The built-in optimizers — {@code sgd}, {@code adam}, {@code rmsprop}, {@code adagrad} — with
- * Keras's names, defaults and update rules, computed in float as TensorFlow's float32 kernels do.
+ * The built-in optimizers — {@code sgd}, {@code adam}, {@code adamw}, {@code nadam},
+ * {@code adamax}, {@code rmsprop}, {@code adagrad} — as update rules with Keras's names,
+ * defaults and arithmetic, computed in float as Keras's float32 kernels do; core applies the
+ * learning rate, clipping and weight decay around them.
  */
 package org.neurite.optimizers;

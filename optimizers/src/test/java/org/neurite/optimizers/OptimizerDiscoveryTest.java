@@ -23,10 +23,10 @@ class OptimizerDiscoveryTest {
     private static final String SERVICES = "META-INF/services/" + Optimizer.class.getName();
 
     @Test
-    void serviceLoaderFindsExactlyTheFourKerasNames() {
+    void serviceLoaderFindsExactlyTheSevenKerasNames() {
         Plugins plugins = Plugins.discover();
 
-        assertEquals(List.of("adagrad", "adam", "rmsprop", "sgd"), List.copyOf(plugins.optimizers().names()));
+        assertEquals(List.of("adagrad", "adam", "adamax", "adamw", "nadam", "rmsprop", "sgd"), List.copyOf(plugins.optimizers().names()));
         assertEquals(List.of(), plugins.loadFailures());
     }
 
@@ -38,6 +38,9 @@ class OptimizerDiscoveryTest {
         assertEquals(new Adam(), optimizers.get("adam"));
         assertEquals(new Rmsprop(), optimizers.get("rmsprop"));
         assertEquals(new Adagrad(), optimizers.get("adagrad"));
+        assertEquals(new AdamW(), optimizers.get("adamw"));
+        assertEquals(new Nadam(), optimizers.get("nadam"));
+        assertEquals(new Adamax(), optimizers.get("adamax"));
     }
 
     @Test

@@ -135,7 +135,8 @@ class SgdTest {
         assertEquals("momentum", e.key());
         assertEquals("optimizer 'sgd': momentum = 1.5 is out of range: it must be in [0, 1]. accepted: "
                 + "learning_rate (number > 0, default 0.01), momentum (number in [0, 1], default 0), "
-                + "nesterov (boolean, default false), decay (number ≥ 0, default 0).", e.getMessage());
+                + "nesterov (boolean, default false), decay (number ≥ 0, default 0), weight_decay (number ≥ 0, optional), clipnorm (number > 0, optional), "
+                + "global_clipnorm (number > 0, optional), clipvalue (number > 0, optional).", e.getMessage());
     }
 
     @Test

@@ -267,7 +267,15 @@ public abstract class ComponentContract<T extends Component> {
     /** An accepted value other than the default, or {@code null} if none is found. */
     static Object otherValue(Hyperparameter h) {
         if (h.type() == Hyperparameter.Type.BOOLEAN) {
-            return !(Boolean) h.defaultValue();
+            return h.defaultValue() == null || !(Boolean) h.defaultValue();
+        }
+        if (h.defaultValue() == null) { // optional or required: any accepted value differs from "none"
+            for (double v : new double[] {1, 0.5, 2, 0, 10}) {
+                if (h.inRange(v)) {
+                    return h.type() == Hyperparameter.Type.INTEGER ? (Object) (long) v : (Object) v;
+                }
+            }
+            return null;
         }
         double d = ((Number) h.defaultValue()).doubleValue();
         double[] candidates = {d * 2, d / 2, d + 1, d - 1, (h.min() + d) / 2, (d + h.max()) / 2};

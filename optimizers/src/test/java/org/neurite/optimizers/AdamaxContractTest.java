@@ -1,0 +1,12 @@
+package org.neurite.optimizers;
+
+import org.neurite.core.spi.Optimizer;
+import org.neurite.testkit.OptimizerContract;
+
+/** The plugin contract, with the defaults a discovered instance has. */
+class AdamaxContractTest extends OptimizerContract {
+    @Override
+    protected Optimizer optimizer() {
+        return new Adamax();
+    }
+}
