@@ -1,6 +1,7 @@
 package org.neurite.activations;
 
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.SigmoidActivation;
 import org.neurite.core.tensor.Matrix;
 
 /**
@@ -9,7 +10,7 @@ import org.neurite.core.tensor.Matrix;
  * and a tiny positive number, not NaN. The derivative {@code σ(z)·σ(−z)} is computed from
  * {@code z}, which stays accurate where {@code a·(1 − a)} would cancel.
  */
-public final class Sigmoid implements Activation {
+public final class Sigmoid implements SigmoidActivation {
     private static final String NAME = "sigmoid";
 
     @Override

@@ -1,6 +1,7 @@
 package org.neurite.activations;
 
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.SoftmaxActivation;
 import org.neurite.core.tensor.Matrix;
 
 /**
@@ -12,7 +13,7 @@ import org.neurite.core.tensor.Matrix;
  * <p>Followed by categorical cross-entropy, a network can skip this backward pass: the loss
  * offers a fused form on the logits ({@link org.neurite.core.spi.Loss#fusedWith}).
  */
-public final class Softmax implements Activation {
+public final class Softmax implements SoftmaxActivation {
     private static final String NAME = "softmax";
 
     @Override

@@ -3,6 +3,7 @@ package org.neurite.losses;
 import java.util.Objects;
 import java.util.Optional;
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.SigmoidActivation;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.tensor.Matrix;
 
@@ -66,7 +67,7 @@ public final class BinaryCrossentropy implements Loss {
     @Override
     public Optional<Loss> fusedWith(Activation outputActivation) {
         Objects.requireNonNull(outputActivation, "outputActivation");
-        return "sigmoid".equals(outputActivation.name())
+        return outputActivation instanceof SigmoidActivation
                 ? Optional.of(BinaryCrossentropyFromLogits.INSTANCE) : Optional.empty();
     }
 

@@ -3,6 +3,7 @@ package org.neurite.losses;
 import java.util.Objects;
 import java.util.Optional;
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.SoftmaxActivation;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.tensor.Matrix;
 
@@ -86,7 +87,7 @@ public final class CategoricalCrossentropy implements Loss {
     @Override
     public Optional<Loss> fusedWith(Activation outputActivation) {
         Objects.requireNonNull(outputActivation, "outputActivation");
-        return "softmax".equals(outputActivation.name())
+        return outputActivation instanceof SoftmaxActivation
                 ? Optional.of(CategoricalCrossentropyFromLogits.INSTANCE) : Optional.empty();
     }
 

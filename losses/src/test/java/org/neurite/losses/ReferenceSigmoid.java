@@ -1,13 +1,14 @@
 package org.neurite.losses;
 
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.SigmoidActivation;
 import org.neurite.core.tensor.Matrix;
 
 /**
  * The logistic sigmoid computed in double, for tests only: the fusion partner of binary
  * cross-entropy.
  */
-final class ReferenceSigmoid implements Activation {
+final class ReferenceSigmoid implements SigmoidActivation {
     @Override
     public String name() {
         return "sigmoid";

@@ -1,13 +1,14 @@
 package org.neurite.losses;
 
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.SoftmaxActivation;
 import org.neurite.core.tensor.Matrix;
 
 /**
  * A row-wise softmax computed in double, for tests only: the fusion partner of the categorical
  * cross-entropies (plugin modules do not depend on each other, so the real one is not here).
  */
-final class ReferenceSoftmax implements Activation {
+final class ReferenceSoftmax implements SoftmaxActivation {
     @Override
     public String name() {
         return "softmax";

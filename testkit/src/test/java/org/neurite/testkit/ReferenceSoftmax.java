@@ -1,10 +1,11 @@
 package org.neurite.testkit;
 
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.SoftmaxActivation;
 import org.neurite.core.tensor.Matrix;
 
 /** A correct row-wise activation: a numerically stable softmax. */
-class ReferenceSoftmax implements Activation {
+class ReferenceSoftmax implements SoftmaxActivation {
     @Override
     public String name() {
         return "softmax";

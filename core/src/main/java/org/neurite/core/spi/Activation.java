@@ -63,4 +63,5 @@ public interface Activation extends Component {
      * @param gradZ output dL/dz, n×k, overwritten
      */
     void backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ);
+
 }

@@ -79,7 +79,9 @@ public interface Loss extends Component {
 
     /**
      * A loss that takes the <em>input</em> of {@code outputActivation} (the logits) and computes
-     * this loss of its output exactly, if this loss has one; empty otherwise.
+     * this loss of its output exactly, if this loss has one; empty otherwise. Losses recognise
+     * the activation by its kind ({@link SoftmaxActivation}, {@link SigmoidActivation}), not by
+     * its name.
      */
     default Optional<Loss> fusedWith(Activation outputActivation) {
         return Optional.empty();

@@ -1,10 +1,11 @@
 package org.neurite.core.testplugins;
 
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.SoftmaxActivation;
 import org.neurite.core.tensor.Matrix;
 
 /** Test-only row-wise activation {@code test_softmax}. */
-public final class TestSoftmax implements Activation {
+public final class TestSoftmax implements SoftmaxActivation {
     @Override
     public String name() {
         return "test_softmax";
