@@ -64,6 +64,20 @@ public abstract class ComponentContract<T extends Component> {
      */
     abstract List<Object> run(T component, long seed);
 
+    /**
+     * Values for the hyperparameters that have no default ({@link Hyperparameter.Presence#REQUIRED}),
+     * given alongside the values each check tries. Default: none.
+     */
+    Map<String, Object> requiredValues() {
+        return Map.of();
+    }
+
+    private Map<String, Object> withRequired(Map<String, ?> given) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(requiredValues());
+        all.putAll(given);
+        return all;
+    }
+
     String label(T component) {
         return kind() + " '" + component.name() + "'";
     }
@@ -142,8 +156,11 @@ public abstract class ComponentContract<T extends Component> {
     @Test
     protected void defaultsResolveAndConfigureWithThemGivesAnEquivalentInstance() {
         T c = component();
-        Hyperparameters defaults = Hyperparameters.resolve(label(c), c.hyperparameters(), Map.of());
+        Hyperparameters defaults = Hyperparameters.resolve(label(c), c.hyperparameters(), requiredValues());
         for (Hyperparameter h : c.hyperparameters()) {
+            if (h.presence() != Hyperparameter.Presence.DEFAULTED) {
+                continue;
+            }
             assertEquals(h.defaultValue(), defaults.asMap().get(h.name()), "default of " + h.name());
         }
         T configured = configure(c, defaults);
@@ -237,7 +254,7 @@ public abstract class ComponentContract<T extends Component> {
         T c = component();
         List<Hyperparameter> declared = c.hyperparameters();
         HyperparameterException e = assertThrows(HyperparameterException.class,
-                () -> Hyperparameters.resolve(label(c), declared, given),
+                () -> Hyperparameters.resolve(label(c), declared, withRequired(given)),
                 label(c) + " accepted " + what + ": " + given);
         String message = e.getMessage();
         assertEquals(key, e.key(), "the exception must name the rejected key");
