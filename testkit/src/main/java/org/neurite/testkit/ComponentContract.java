@@ -127,6 +127,7 @@ public abstract class ComponentContract<T extends Component> {
                 case NUMBER -> List.of("0.5");
                 case INTEGER -> List.of("1", 0.5);
                 case BOOLEAN -> List.of(1.0, "true");
+                case STRING -> List.of(1.0, true);
             };
             for (Object value : wrong) {
                 assertRejected(Map.of(h.name(), value), h.name(), "a " + value.getClass()
@@ -292,6 +293,9 @@ public abstract class ComponentContract<T extends Component> {
                     return h.type() == Hyperparameter.Type.INTEGER ? (Object) (long) v : (Object) v;
                 }
             }
+            return null;
+        }
+        if (h.type() == Hyperparameter.Type.STRING) {
             return null;
         }
         double d = ((Number) h.defaultValue()).doubleValue();

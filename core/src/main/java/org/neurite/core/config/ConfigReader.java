@@ -187,6 +187,13 @@ public final class ConfigReader {
         }
         TrainingSpec training = root.has("training") ? TrainingSpec.read(root.get("training"))
                 : TrainingSpec.defaults();
+        if (root.has("training") && root.get("training").has("callbacks")) {
+            List<ComponentSpec> callbacks = new ArrayList<>();
+            for (ConfigNode c : root.get("training").get("callbacks").requireList("callbacks")) {
+                callbacks.add(component(c, plugins.callbacks()));
+            }
+            training = training.withCallbacks(callbacks);
+        }
         DataSpec data = root.has("data") ? DataSpec.read(root.get("data"), baseDirectory) : null;
         return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training, data);
     }

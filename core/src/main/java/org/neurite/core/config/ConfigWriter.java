@@ -51,6 +51,10 @@ public final class ConfigWriter {
         if (t.validationSplit() != 0) {
             training.put("validation_split", t.validationSplit());
         }
+        if (!t.callbacks().isEmpty()) {
+            ArrayNode callbacks = training.putArray("callbacks");
+            t.callbacks().forEach(c -> callbacks.add(component(c)));
+        }
         if (t.earlyStopping() != null) {
             ObjectNode e = training.putObject("early_stopping");
             e.put("monitor", t.earlyStopping().monitor());

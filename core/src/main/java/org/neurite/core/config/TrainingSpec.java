@@ -1,5 +1,6 @@
 package org.neurite.core.config;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,12 +13,24 @@ import java.util.Set;
  * @param verbose         0, 1 or 2 (default 1)
  * @param validationSplit fraction held out for validation, or 0
  * @param earlyStopping   early stopping, or {@code null}
+ * @param callbacks       the {@code callbacks} list: callback plugins, in order
  */
 public record TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed, int verbose,
-                           double validationSplit, EarlyStoppingSpec earlyStopping) {
+                           double validationSplit, EarlyStoppingSpec earlyStopping,
+                           List<ComponentSpec> callbacks) {
+
+    public TrainingSpec {
+        callbacks = List.copyOf(callbacks);
+    }
+
+    /** Settings without callbacks. */
+    public TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed, int verbose,
+                        double validationSplit, EarlyStoppingSpec earlyStopping) {
+        this(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping, List.of());
+    }
 
     private static final Set<String> KEYS = Set.of("epochs", "batch_size", "shuffle",
-            "seed", "verbose", "validation_split", "early_stopping");
+            "seed", "verbose", "validation_split", "early_stopping", "callbacks");
     private static final Set<String> EARLY_STOPPING_KEYS =
             Set.of("monitor", "patience", "min_delta", "restore_best_weights");
 
@@ -28,7 +41,12 @@ public record TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed
 
     /** These settings with {@code seed}. */
     public TrainingSpec withSeed(long seed) {
-        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping);
+        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping, callbacks);
+    }
+
+    /** These settings with {@code callbacks}. */
+    public TrainingSpec withCallbacks(List<ComponentSpec> callbacks) {
+        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping, callbacks);
     }
 
     /**
@@ -38,10 +56,13 @@ public record TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed
     public TrainingSpec overriddenBy(Integer epochs, Long seed, Integer verbose) {
         return new TrainingSpec(epochs != null ? epochs : this.epochs, batchSize, shuffle,
                 seed != null ? seed : this.seed, verbose != null ? verbose : this.verbose,
-                validationSplit, earlyStopping);
+                validationSplit, earlyStopping, callbacks);
     }
 
-    /** Reads a {@code training} section; absent keys take Keras's defaults. */
+    /**
+     * Reads a {@code training} section; absent keys take Keras's defaults. Its
+     * {@code callbacks} name plugins and are read by {@link ConfigReader}.
+     */
     static TrainingSpec read(ConfigNode node) {
         node.requireObject("training settings", KEYS);
         TrainingSpec d = defaults();

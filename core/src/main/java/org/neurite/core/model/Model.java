@@ -13,6 +13,7 @@ import org.neurite.core.config.TrainingSpec;
 import org.neurite.core.io.ModelFiles;
 import org.neurite.core.io.SigningKey;
 import org.neurite.core.network.Network;
+import org.neurite.core.spi.CallbackType;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.MetricType;
 import org.neurite.core.spi.Optimizer;
@@ -51,15 +52,17 @@ public final class Model {
     private final Trainer trainer;
     /** Even while no training runs, odd during {@link #fit}; changes at each start and end. */
     private final AtomicLong version = new AtomicLong();
+    private final List<CallbackType> callbacks;
 
     Model(ModelConfig config, Network network, Loss loss, Optimizer optimizer, List<MetricType> metrics,
-          Set<PluginUse> plugins) {
+          List<CallbackType> callbacks, Set<PluginUse> plugins) {
         this.config = Objects.requireNonNull(config);
         this.network = Objects.requireNonNull(network);
         this.loss = Objects.requireNonNull(loss);
         this.optimizer = Objects.requireNonNull(optimizer);
         this.plugins = Set.copyOf(plugins);
         this.trainer = new Trainer(network, loss, optimizer, metrics);
+        this.callbacks = List.copyOf(callbacks);
     }
 
     /** The resolved configuration (with its seed and every default filled in). */
@@ -99,7 +102,10 @@ public final class Model {
         return trainer.history();
     }
 
-    /** The fit options the configuration describes (epochs, batch size, seed, …). */
+    /**
+     * The fit options the configuration describes (epochs, batch size, seed, …), with a fresh
+     * listener for each of its callbacks.
+     */
     public FitOptions.Builder fitOptions() {
         TrainingSpec t = config.training();
         FitOptions.Builder b = FitOptions.builder().epochs(t.epochs()).batchSize(t.batchSize())
@@ -108,6 +114,9 @@ public final class Model {
         if (t.earlyStopping() != null) {
             TrainingSpec.EarlyStoppingSpec e = t.earlyStopping();
             b.listener(new EarlyStopping(e.monitor(), e.minDelta(), e.patience(), e.restoreBestWeights()));
+        }
+        for (CallbackType c : callbacks) {
+            b.listener(c.start(this::save));
         }
         return b;
     }

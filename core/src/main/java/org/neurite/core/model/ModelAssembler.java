@@ -13,6 +13,7 @@ import org.neurite.core.network.Network;
 import org.neurite.core.plugin.PluginCatalog;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.spi.LayerType;
+import org.neurite.core.spi.CallbackType;
 import org.neurite.core.spi.MetricType;
 import org.neurite.core.spi.Component;
 import org.neurite.core.spi.Loss;
@@ -90,7 +91,11 @@ public final class ModelAssembler {
         for (ComponentSpec m : resolved.metrics()) {
             metrics.add(create(plugins.metrics(), m, uses));
         }
-        return new Model(resolved, network, loss, optimizer, metrics, uses);
+        List<CallbackType> callbacks = new ArrayList<>();
+        for (ComponentSpec c : resolved.training().callbacks()) {
+            callbacks.add(create(plugins.callbacks(), c, uses));
+        }
+        return new Model(resolved, network, loss, optimizer, metrics, callbacks, uses);
     }
 
     private static <T extends Component> T create(PluginCatalog<T> catalog, ComponentSpec spec,

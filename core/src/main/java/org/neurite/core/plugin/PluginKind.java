@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.CallbackType;
 import org.neurite.core.spi.Component;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Initializer;
@@ -34,9 +35,12 @@ public final class PluginKind<T extends Component> {
     public static final PluginKind<MetricType> METRIC =
             new PluginKind<>("metric", "metrics", MetricType.class, MetricType::configure);
 
+    public static final PluginKind<CallbackType> CALLBACK =
+            new PluginKind<>("callback", "callbacks", CallbackType.class, CallbackType::configure);
+
     /** Every kind, in a fixed order. */
     public static final List<PluginKind<?>> ALL =
-            List.of(ACTIVATION, LOSS, OPTIMIZER, INITIALIZER, LAYER, METRIC);
+            List.of(ACTIVATION, LOSS, OPTIMIZER, INITIALIZER, LAYER, METRIC, CALLBACK);
 
     private final String label;
     private final String plural;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.neurite.core.spi.Activation;
+import org.neurite.core.spi.CallbackType;
 import org.neurite.core.spi.Component;
 import org.neurite.core.spi.Initializer;
 import org.neurite.core.spi.LayerType;
@@ -109,6 +110,10 @@ public final class Plugins {
 
     public PluginCatalog<MetricType> metrics() {
         return catalog(PluginKind.METRIC);
+    }
+
+    public PluginCatalog<CallbackType> callbacks() {
+        return catalog(PluginKind.CALLBACK);
     }
 
     /** One message per provider that could not be loaded: its class, its jar and the cause. */

@@ -42,7 +42,9 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
         /** A whole number, read as {@code long}. */
         INTEGER("integer"),
         /** {@code true} or {@code false}. */
-        BOOLEAN("boolean");
+        BOOLEAN("boolean"),
+        /** Text, such as a file name or the name of a logged quantity. */
+        STRING("string");
 
         private final String label;
 
@@ -70,6 +72,7 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
             case NUMBER -> Double.class;
             case INTEGER -> Long.class;
             case BOOLEAN -> Boolean.class;
+            case STRING -> String.class;
         };
         if (defaultValue != null && !expected.isInstance(defaultValue)) {
             throw new IllegalArgumentException("hyperparameter '" + name + "' is a " + type + " but its default "
@@ -100,6 +103,12 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
     /** A boolean hyperparameter. */
     public static Hyperparameter bool(String name, boolean defaultValue) {
         return new Hyperparameter(name, Type.BOOLEAN, defaultValue,
+                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true, Presence.DEFAULTED);
+    }
+
+    /** A text hyperparameter, such as a file name. */
+    public static Hyperparameter string(String name, String defaultValue) {
+        return new Hyperparameter(name, Type.STRING, defaultValue,
                 Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true, Presence.DEFAULTED);
     }
 
@@ -178,6 +187,9 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
     }
 
     static String formatValue(Object value) {
+        if (value instanceof String text) {
+            return "'" + text + "'";
+        }
         return value instanceof Double d ? format(d) : String.valueOf(value);
     }
 

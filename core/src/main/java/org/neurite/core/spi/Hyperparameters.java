@@ -59,6 +59,12 @@ public final class Hyperparameters {
                                   List<Hyperparameter> declared) {
         String where = component + ": " + h.name() + " = " + quote(raw);
         switch (h.type()) {
+            case STRING -> {
+                if (raw instanceof String text) {
+                    return text;
+                }
+                throw new HyperparameterException(h.name(), where + " is not a string. " + accepted(declared));
+            }
             case BOOLEAN -> {
                 if (raw instanceof Boolean b) {
                     return b;
@@ -124,6 +130,11 @@ public final class Hyperparameters {
     /** A whole-number hyperparameter. */
     public long integer(String key) {
         return ((Number) require(key)).longValue();
+    }
+
+    /** A text hyperparameter. */
+    public String text(String key) {
+        return (String) require(key);
     }
 
     /** A boolean hyperparameter. */
