@@ -52,6 +52,8 @@ public final class Model {
     private final Trainer trainer;
     /** Even while no training runs, odd during {@link #fit}; changes at each start and end. */
     private final AtomicLong version = new AtomicLong();
+    /** The thread inside {@link #fit}, which may read the model between its own steps (callbacks). */
+    private volatile Thread trainingThread;
     private final List<CallbackType> callbacks;
 
     Model(ModelConfig config, Network network, Loss loss, Optimizer optimizer, List<MetricType> metrics,
@@ -137,9 +139,11 @@ public final class Model {
             throw new IllegalStateException("this model is already being trained by another thread; train one "
                     + "model from one thread at a time (copy it with save and load to train two)");
         }
+        trainingThread = Thread.currentThread();
         try {
             return trainer.fit(data, options);
         } finally {
+            trainingThread = null;
             version.incrementAndGet();
         }
     }
@@ -165,12 +169,17 @@ public final class Model {
 
     /**
      * Runs {@code read}, which reads the model's parameters, and returns its result, provided no
-     * training overlapped it; for code that reads the weights directly, such as saving.
+     * training on another thread overlapped it; for code that reads the weights directly, such as
+     * saving. The training thread itself (a callback between two steps) may always read.
      *
      * @param what the operation, for the message
      * @throws IllegalStateException if the model was being trained before or during {@code read}
      */
     public <T> T readConsistently(String what, Supplier<T> read) {
+        if (Thread.currentThread() == trainingThread) {
+            // A callback of the training thread, between two steps: nothing changes meanwhile.
+            return read.get();
+        }
         long before = version.get();
         if ((before & 1) != 0) {
             throw training(what);
