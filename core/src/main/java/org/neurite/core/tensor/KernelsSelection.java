@@ -29,9 +29,12 @@ final class KernelsSelection {
                         candidate.name(), candidate.getClass().getName(), candidate.howToEnable());
             } else if (candidate.priority() > best.priority()) {
                 best = candidate;
+            } else {
+                LOG.info("The '{}' kernels can run but are not expected to be faster here than the '{}'"
+                        + " ones: {}.", candidate.name(), best.name(), candidate);
             }
         }
-        LOG.info("Using the '{}' kernels with {} thread(s)", best.name(), best.threads());
+        LOG.info("Using the '{}' kernels with {} thread(s): {}", best.name(), best.threads(), best);
         return best;
     }
 }

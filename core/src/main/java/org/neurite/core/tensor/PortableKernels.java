@@ -1,6 +1,7 @@
 package org.neurite.core.tensor;
 
 import java.util.Arrays;
+import org.neurite.core.internal.Split;
 import org.neurite.core.internal.WorkerPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ final class PortableKernels implements Kernels {
     static final long DIRECT_MAX = 1 << 13;
     /** Products with at least this many multiply-adds are split across threads. */
     static final long PARALLEL_MIN = 1 << 19;
+    /** Columns per unit when splitting by columns: one 512-bit vector of floats. */
+    static final int COLUMN_UNIT = 16;
     /** Rows of C that {@code addRowVector} and {@code sumRows} handle through a scratch row. */
     private static final int ROW_COPY_MIN = 32;
 
@@ -113,9 +116,9 @@ final class PortableKernels implements Kernels {
     private void product(int op, float[] a, float[] b, float[] c, int m, int n, int k) {
         boolean fma = allowFma && FusedMultiplyAdd.FAST;
         if (pool != null && (long) m * n * k >= PARALLEL_MIN) {
-            boolean columns = Split.byColumns(m, n, threads, PortableProduct.MR, Split.COLUMN_UNIT);
+            boolean columns = Split.byColumns(m, n, threads, PortableProduct.MR, COLUMN_UNIT, false);
             int parts = Split.parts(columns ? n : m,
-                    columns ? Split.COLUMN_UNIT : PortableProduct.MR, threads);
+                    columns ? COLUMN_UNIT : PortableProduct.MR, threads);
             if (parts > 1 && pool.tryAcquire()) {
                 try {
                     job.set(op, a, b, c, m, n, k, columns, fma);
@@ -224,8 +227,8 @@ final class PortableKernels implements Kernels {
         @Override
         public void run(int part, int parts) {
             if (columns) {
-                int j0 = Split.start(part, parts, n, Split.COLUMN_UNIT);
-                int j1 = Split.start(part + 1, parts, n, Split.COLUMN_UNIT);
+                int j0 = Split.start(part, parts, n, COLUMN_UNIT);
+                int j1 = Split.start(part + 1, parts, n, COLUMN_UNIT);
                 PortableProduct.compute(op, a, b, c, m, n, k, 0, m, j0, j1, fma);
             } else {
                 int i0 = Split.start(part, parts, m, PortableProduct.MR);

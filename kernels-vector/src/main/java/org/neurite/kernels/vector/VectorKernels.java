@@ -1,5 +1,6 @@
 package org.neurite.kernels.vector;
 
+import org.neurite.core.internal.Split;
 import org.neurite.core.internal.WorkerPool;
 import org.neurite.core.tensor.Kernels;
 import org.neurite.core.tensor.Matrix;
@@ -29,9 +30,11 @@ public final class VectorKernels implements Kernels {
     /** Products with at least this many multiply-adds are split across threads. */
     static final long PARALLEL_MIN = 1 << 19;
     private static final Kernels SMALL = Kernels.portable().withThreads(1);
+    /** The narrowest vectors, in floats, at which these kernels beat the portable ones. */
+    static final int MIN_WINNING_FLOATS = 8;
 
     private final int threads;
-    private final int tileRows;
+    private final int tile;
     private final WorkerPool pool;
     private final Job job = new Job();
 
@@ -40,11 +43,14 @@ public final class VectorKernels implements Kernels {
         this(Kernels.portable().threads(), 0);
     }
 
-    /** {@code tileRows} 8 or 4 (tests), or 0 for the best for this CPU. */
-    VectorKernels(int threads, int tileRows) {
+    /**
+     * {@code tile} one of {@link VectorProduct}'s tile shapes (tests), or 0 for the one that
+     * fits this JVM's vector registers.
+     */
+    VectorKernels(int threads, int tile) {
         Kernels.checkThreads(threads);
         this.threads = threads;
-        this.tileRows = tileRows;
+        this.tile = tile;
         this.pool = threads > 1 ? WorkerPool.of(threads) : null;
     }
 
@@ -53,9 +59,15 @@ public final class VectorKernels implements Kernels {
         return "vector";
     }
 
+    /**
+     * Above the portable kernels' where vectors hold at least 8 floats (AVX2, AVX-512, 256-bit
+     * SVE); below them with 128-bit vectors (NEON, SSE, {@code -XX:MaxVectorSize=16}), where the
+     * portable kernels, auto-vectorized by the JIT to the same width, are as fast or faster:
+     * {@link Kernels#best()} then keeps the portable ones.
+     */
     @Override
     public int priority() {
-        return 10;
+        return AVAILABLE && Width.floats() < MIN_WINNING_FLOATS ? -10 : 10;
     }
 
     /** {@code true} when the JVM was started with the {@code jdk.incubator.vector} module. */
@@ -77,7 +89,7 @@ public final class VectorKernels implements Kernels {
     @Override
     public Kernels withThreads(int threads) {
         Kernels.checkThreads(threads);
-        return threads == this.threads ? this : new VectorKernels(threads, tileRows);
+        return threads == this.threads ? this : new VectorKernels(threads, tile);
     }
 
     @Override
@@ -121,14 +133,15 @@ public final class VectorKernels implements Kernels {
 
     private void product(int op, float[] a, float[] b, float[] c, int m, int n, int k) {
         requireModule();
-        int mr = tileRows != 0 ? tileRows : VectorProduct.DEFAULT_MR;
+        int shape = tile != 0 ? tile : VectorProduct.DEFAULT_TILE;
+        int mr = VectorProduct.rows(shape);
         if (pool != null && (long) m * n * k >= PARALLEL_MIN) {
-            int nr = VectorProduct.NR;
-            boolean columns = Split.byColumns(m, n, threads, mr, nr);
+            int nr = VectorProduct.columns(shape);
+            boolean columns = Split.byColumns(m, n, threads, mr, nr, true);
             int parts = Split.parts(columns ? n : m, columns ? nr : mr, threads);
             if (parts > 1 && pool.tryAcquire()) {
                 try {
-                    job.set(op, a, b, c, m, n, k, columns, mr);
+                    job.set(op, a, b, c, m, n, k, columns, shape);
                     pool.run(job, parts);
                     return;
                 } finally {
@@ -137,7 +150,7 @@ public final class VectorKernels implements Kernels {
                 }
             }
         }
-        VectorProduct.compute(op, a, b, c, m, n, k, 0, m, 0, n, mr);
+        VectorProduct.compute(op, a, b, c, m, n, k, 0, m, 0, n, shape);
     }
 
     @Override
@@ -169,7 +182,16 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public String toString() {
-        return "vector kernels (" + threads + (threads == 1 ? " thread)" : " threads)");
+        String shape = AVAILABLE ? VectorProduct.describe(tile != 0 ? tile : VectorProduct.DEFAULT_TILE) + ", "
+                : "";
+        return "vector kernels (" + shape + threads + (threads == 1 ? " thread)" : " threads)");
+    }
+
+    /** The vector width, read only when the module is present (it loads the Vector API). */
+    private static final class Width {
+        static int floats() {
+            return VectorProduct.L;
+        }
     }
 
     /** A product in flight on the pool; reused, and only touched by the pool's holder. */
@@ -182,10 +204,10 @@ public final class VectorKernels implements Kernels {
         private int n;
         private int k;
         private boolean columns;
-        private int mr;
+        private int tile;
 
         void set(int op, float[] a, float[] b, float[] c, int m, int n, int k, boolean columns,
-                 int mr) {
+                 int tile) {
             this.op = op;
             this.a = a;
             this.b = b;
@@ -194,7 +216,7 @@ public final class VectorKernels implements Kernels {
             this.n = n;
             this.k = k;
             this.columns = columns;
-            this.mr = mr;
+            this.tile = tile;
         }
 
         void clear() {
@@ -206,13 +228,15 @@ public final class VectorKernels implements Kernels {
         @Override
         public void run(int part, int parts) {
             if (columns) {
-                int j0 = Split.start(part, parts, n, VectorProduct.NR);
-                int j1 = Split.start(part + 1, parts, n, VectorProduct.NR);
-                VectorProduct.compute(op, a, b, c, m, n, k, 0, m, j0, j1, mr);
+                int nr = VectorProduct.columns(tile);
+                int j0 = Split.start(part, parts, n, nr);
+                int j1 = Split.start(part + 1, parts, n, nr);
+                VectorProduct.compute(op, a, b, c, m, n, k, 0, m, j0, j1, tile);
             } else {
+                int mr = VectorProduct.rows(tile);
                 int i0 = Split.start(part, parts, m, mr);
                 int i1 = Split.start(part + 1, parts, m, mr);
-                VectorProduct.compute(op, a, b, c, m, n, k, i0, i1, 0, n, mr);
+                VectorProduct.compute(op, a, b, c, m, n, k, i0, i1, 0, n, tile);
             }
         }
     }

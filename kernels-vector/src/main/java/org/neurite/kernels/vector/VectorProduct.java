@@ -6,9 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The three products on the Vector API, blocked the way BLAS libraries do (Goto's scheme):
- * a kc×nc panel of B is packed into strips of NR columns, an mc×kc block of A into strips of MR
- * rows, and a register tile of MR×NR results is accumulated over kc steps of k: per step, NRV
- * vector loads of B, MR broadcasts of A and MR×NRV fused multiply-adds.
+ * a kc×nc panel of B is packed into strips of nr columns, an mc×kc block of A into strips of mr
+ * rows, and a register tile of mr×nr results is accumulated over kc steps of k: per step, nr/L
+ * vector loads of B, mr broadcasts of A and mr×nr/L fused multiply-adds. The tile is shaped by
+ * the vector width and the register count this JVM reports (see {@link #DEFAULT_TILE}).
  *
  * <p>This is the only class that touches {@code jdk.incubator.vector}; it is loaded only when
  * {@link VectorKernels#isAvailable()} is true.
@@ -24,34 +25,70 @@ final class VectorProduct {
     static final int NT = 2;
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    /** Floats per vector: 16 with AVX-512, 8 with AVX2. */
+    /** Floats per vector: 16 with AVX-512, 8 with AVX2, 4 with 128-bit vectors (NEON, SSE). */
     static final int L = S.length();
-    /** Vectors per tile row. */
-    static final int NRV = 3;
-    /** Columns per tile. */
-    static final int NR = NRV * L;
     /**
-     * Rows per tile: 8×3 accumulators fill 24 of AVX-512's 32 vector registers; with 16
-     * registers (AVX2, 8 lanes) 4×3 leaves room for the operands.
+     * The vector registers the JIT allocates from: 32 on AArch64 and with AVX-512
+     * ({@code -XX:UseAVX=3}), 16 with AVX2, AVX and SSE.
      */
-    static final int DEFAULT_MR = L >= 16 ? 8 : 4;
+    static final int REGISTERS = registers();
+    /** The tile of 8 rows × 3 vectors: 24 accumulators, for 32 vector registers. */
+    static final int TILE_8X3 = 1;
+    /** The tile of 6 rows × 2 vectors: 12 accumulators, for 16 vector registers. */
+    static final int TILE_6X2 = 2;
+    /** The tile for this JVM's register file: the accumulators, B's vectors and A's broadcast fit. */
+    static final int DEFAULT_TILE = REGISTERS >= 32 ? TILE_8X3 : TILE_6X2;
     /** At most this many steps of k per packed panel (blocks are balanced, see kBlock). */
     static final int KC = 256;
-    /** Rows of A packed at a time (a multiple of both tile heights). */
-    static final int MC = 128;
-    /** Columns of B packed at a time (a whole number of tiles). */
-    static final int NC = NR * 16;
+    /** Register tiles of A packed at a time, down the rows. */
+    static final int MC_TILES = 16;
+    /** Register tiles of B packed at a time, across the columns. */
+    static final int NC_TILES = 16;
+
+    private static final int NR8 = 3 * L;
+    private static final int NR6 = 2 * L;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private VectorProduct() {
     }
 
+    /** Rows of a tile. */
+    static int rows(int tile) {
+        return tile == TILE_8X3 ? 8 : 6;
+    }
+
+    /** Columns of a tile: whole vectors. */
+    static int columns(int tile) {
+        return (tile == TILE_8X3 ? 3 : 2) * L;
+    }
+
+    /** A short description of the shapes, for logs: width, registers and tile. */
+    static String describe(int tile) {
+        return (L * 32) + "-bit vectors, " + REGISTERS + " registers, " + rows(tile) + "×"
+                + columns(tile) + " tiles";
+    }
+
+    private static int registers() {
+        String arch = System.getProperty("os.arch", "");
+        if (arch.equals("aarch64")) {
+            return 32;
+        }
+        try {
+            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            return Integer.parseInt(bean.getVMOption("UseAVX").getValue()) >= 3 ? 32 : 16;
+        } catch (RuntimeException | LinkageError e) {
+            // no HotSpot flag to read: judge by the width (AVX-512 comes with 32 registers)
+            return L >= 16 ? 32 : 16;
+        }
+    }
+
     /** Per-thread packing buffers, grown on demand and then reused. */
     private static final class Scratch {
         float[] a = new float[0];
         float[] b = new float[0];
-        final float[] tile = new float[8 * NR];
+        final float[] tile = new float[8 * 3 * L];
 
         void ensure(int aSize, int bSize) {
             if (a.length < aSize) {
@@ -75,11 +112,11 @@ final class VectorProduct {
 
     /**
      * Computes rows {@code [i0, i1)} × columns {@code [j0, j1)} of the m×n product {@code op}
-     * of {@code a} and {@code b} (inner dimension k) into {@code c} with tiles of {@code mr}
-     * rows (8 or 4); other elements are untouched.
+     * of {@code a} and {@code b} (inner dimension k) into {@code c} with register tiles of shape
+     * {@code tile}; other elements are untouched.
      */
     static void compute(int op, float[] a, float[] b, float[] c, int m, int n, int k,
-                        int i0, int i1, int j0, int j1, int mr) {
+                        int i0, int i1, int j0, int j1, int tile) {
         if (i0 >= i1 || j0 >= j1) {
             return;
         }
@@ -89,30 +126,34 @@ final class VectorProduct {
             }
             return;
         }
+        int mr = rows(tile);
+        int nr = columns(tile);
+        int mcMax = mr * MC_TILES;
+        int ncMax = nr * NC_TILES;
         int kb = kBlock(k);
         Scratch s = SCRATCH.get();
-        s.ensure(roundUp(Math.min(MC, i1 - i0), mr) * kb, roundUp(Math.min(NC, j1 - j0), NR) * kb);
+        s.ensure(roundUp(Math.min(mcMax, i1 - i0), mr) * kb, roundUp(Math.min(ncMax, j1 - j0), nr) * kb);
         float[] ap = s.a;
         float[] bp = s.b;
-        for (int jc = j0; jc < j1; jc += NC) {
-            int nc = Math.min(NC, j1 - jc);
+        for (int jc = j0; jc < j1; jc += ncMax) {
+            int nc = Math.min(ncMax, j1 - jc);
             for (int pc = 0; pc < k; pc += kb) {
                 int kc = Math.min(kb, k - pc);
                 boolean first = pc == 0;
-                Packing.packB(op, b, n, k, pc, kc, jc, nc, bp, NR);
-                for (int ic = i0; ic < i1; ic += MC) {
-                    int mc = Math.min(MC, i1 - ic);
+                Packing.packB(op, b, n, k, pc, kc, jc, nc, bp, nr);
+                for (int ic = i0; ic < i1; ic += mcMax) {
+                    int mc = Math.min(mcMax, i1 - ic);
                     Packing.packA(op, a, m, k, pc, kc, ic, mc, ap, mr);
-                    for (int js = 0; js < nc; js += NR) {
-                        int cols = Math.min(NR, nc - js);
+                    for (int js = 0; js < nc; js += nr) {
+                        int cols = Math.min(nr, nc - js);
                         int bo = js * kc;
                         for (int is = 0; is < mc; is += mr) {
                             int rows = Math.min(mr, mc - is);
-                            if (mr == 8) {
-                                tile8(ap, is * kc, bp, bo, kc, c, n, ic + is, jc + js, rows, cols,
+                            if (tile == TILE_8X3) {
+                                tile8x3(ap, is * kc, bp, bo, kc, c, n, ic + is, jc + js, rows, cols,
                                         first, s.tile);
                             } else {
-                                tile4(ap, is * kc, bp, bo, kc, c, n, ic + is, jc + js, rows, cols,
+                                tile6x2(ap, is * kc, bp, bo, kc, c, n, ic + is, jc + js, rows, cols,
                                         first, s.tile);
                             }
                         }
@@ -122,15 +163,15 @@ final class VectorProduct {
         }
     }
 
-    /** An 8×NR tile: 24 accumulators. */
-    private static void tile8(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int n,
+    /** An 8×3-vector tile: 24 accumulators. */
+    private static void tile8x3(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int n,
                               int ci, int cj, int rows, int cols, boolean first, float[] tile) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
         FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
         FloatVector c40 = z, c41 = z, c42 = z, c50 = z, c51 = z, c52 = z;
         FloatVector c60 = z, c61 = z, c62 = z, c70 = z, c71 = z, c72 = z;
-        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += NR, ai += 8) {
+        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += NR8, ai += 8) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
@@ -172,85 +213,86 @@ final class VectorProduct {
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c02.intoArray(tile, 2 * L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c12.intoArray(tile, NR + 2 * L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c22.intoArray(tile, 2 * NR + 2 * L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c32.intoArray(tile, 3 * NR + 2 * L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c42.intoArray(tile, 4 * NR + 2 * L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
-        c52.intoArray(tile, 5 * NR + 2 * L);
-        c60.intoArray(tile, 6 * NR);
-        c61.intoArray(tile, 6 * NR + L);
-        c62.intoArray(tile, 6 * NR + 2 * L);
-        c70.intoArray(tile, 7 * NR);
-        c71.intoArray(tile, 7 * NR + L);
-        c72.intoArray(tile, 7 * NR + 2 * L);
-        writeTile(tile, c, n, ci, cj, rows, cols, first);
+        c10.intoArray(tile, NR8);
+        c11.intoArray(tile, NR8 + L);
+        c12.intoArray(tile, NR8 + 2 * L);
+        c20.intoArray(tile, 2 * NR8);
+        c21.intoArray(tile, 2 * NR8 + L);
+        c22.intoArray(tile, 2 * NR8 + 2 * L);
+        c30.intoArray(tile, 3 * NR8);
+        c31.intoArray(tile, 3 * NR8 + L);
+        c32.intoArray(tile, 3 * NR8 + 2 * L);
+        c40.intoArray(tile, 4 * NR8);
+        c41.intoArray(tile, 4 * NR8 + L);
+        c42.intoArray(tile, 4 * NR8 + 2 * L);
+        c50.intoArray(tile, 5 * NR8);
+        c51.intoArray(tile, 5 * NR8 + L);
+        c52.intoArray(tile, 5 * NR8 + 2 * L);
+        c60.intoArray(tile, 6 * NR8);
+        c61.intoArray(tile, 6 * NR8 + L);
+        c62.intoArray(tile, 6 * NR8 + 2 * L);
+        c70.intoArray(tile, 7 * NR8);
+        c71.intoArray(tile, 7 * NR8 + L);
+        c72.intoArray(tile, 7 * NR8 + 2 * L);
+        writeTile(tile, NR8, c, n, ci, cj, rows, cols, first);
     }
 
-    /** A 4×NR tile: 12 accumulators, for 16-register machines. */
-    private static void tile4(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int n,
-                              int ci, int cj, int rows, int cols, boolean first, float[] tile) {
+    /** A 6×2-vector tile: 12 accumulators, for 16-register machines. */
+    private static void tile6x2(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int n,
+                                int ci, int cj, int rows, int cols, boolean first, float[] tile) {
         FloatVector z = FloatVector.zero(S);
-        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
-        FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
-        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += NR, ai += 4) {
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
+        FloatVector c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
+        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += NR6, ai += 6) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
             FloatVector x = FloatVector.broadcast(S, ap[ai]);
             c00 = b0.fma(x, c00);
             c01 = b1.fma(x, c01);
-            c02 = b2.fma(x, c02);
             x = FloatVector.broadcast(S, ap[ai + 1]);
             c10 = b0.fma(x, c10);
             c11 = b1.fma(x, c11);
-            c12 = b2.fma(x, c12);
             x = FloatVector.broadcast(S, ap[ai + 2]);
             c20 = b0.fma(x, c20);
             c21 = b1.fma(x, c21);
-            c22 = b2.fma(x, c22);
             x = FloatVector.broadcast(S, ap[ai + 3]);
             c30 = b0.fma(x, c30);
             c31 = b1.fma(x, c31);
-            c32 = b2.fma(x, c32);
+            x = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = b0.fma(x, c40);
+            c41 = b1.fma(x, c41);
+            x = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = b0.fma(x, c50);
+            c51 = b1.fma(x, c51);
         }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
-        c02.intoArray(tile, 2 * L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c12.intoArray(tile, NR + 2 * L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c22.intoArray(tile, 2 * NR + 2 * L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c32.intoArray(tile, 3 * NR + 2 * L);
-        writeTile(tile, c, n, ci, cj, rows, cols, first);
+        c10.intoArray(tile, NR6);
+        c11.intoArray(tile, NR6 + L);
+        c20.intoArray(tile, 2 * NR6);
+        c21.intoArray(tile, 2 * NR6 + L);
+        c30.intoArray(tile, 3 * NR6);
+        c31.intoArray(tile, 3 * NR6 + L);
+        c40.intoArray(tile, 4 * NR6);
+        c41.intoArray(tile, 4 * NR6 + L);
+        c50.intoArray(tile, 5 * NR6);
+        c51.intoArray(tile, 5 * NR6 + L);
+        writeTile(tile, NR6, c, n, ci, cj, rows, cols, first);
     }
 
     /**
-     * Stores the valid rows × cols of a tile (row stride NR) into C at (ci, cj), or adds them
+     * Stores the valid rows × cols of a tile (row stride nr) into C at (ci, cj), or adds them
      * unless {@code first}: the same float additions in vector and scalar form.
      */
-    private static void writeTile(float[] tile, float[] c, int n, int ci, int cj, int rows,
-                                  int cols, boolean first) {
+    private static void writeTile(float[] tile, int nr, float[] c, int n, int ci, int cj,
+                                  int rows, int cols, boolean first) {
         for (int r = 0; r < rows; r++) {
             int o = (ci + r) * n + cj;
-            int t = r * NR;
+            int t = r * nr;
             if (first) {
                 System.arraycopy(tile, t, c, o, cols);
-            } else if (cols == NR) {
-                for (int v = 0; v < NR; v += L) {
+            } else if (cols == nr) {
+                for (int v = 0; v < nr; v += L) {
                     FloatVector.fromArray(S, tile, t + v).add(FloatVector.fromArray(S, c, o + v))
                             .intoArray(c, o + v);
                 }

@@ -14,21 +14,21 @@ class VectorKernelsContractTest extends KernelsContract {
         return new VectorKernels();
     }
 
-    /** The tile of CPUs with 32 vector registers (AVX-512). */
+    /** The tile for 32 vector registers (AVX-512, AArch64), whatever this JVM has. */
     @Nested
-    class EightRowTiles extends KernelsContract {
+    class EightByThreeTiles extends KernelsContract {
         @Override
         protected Kernels kernels() {
-            return new VectorKernels(1, 8);
+            return new VectorKernels(1, VectorProduct.TILE_8X3);
         }
     }
 
-    /** The tile of CPUs with 16 vector registers (AVX2). */
+    /** The tile for 16 vector registers (AVX2), whatever this JVM has. */
     @Nested
-    class FourRowTiles extends KernelsContract {
+    class SixByTwoTiles extends KernelsContract {
         @Override
         protected Kernels kernels() {
-            return new VectorKernels(1, 4);
+            return new VectorKernels(1, VectorProduct.TILE_6X2);
         }
     }
 }

@@ -17,12 +17,35 @@ import org.neurite.core.tensor.Matrix;
  * --add-modules jdk.incubator.vector (see the POM).
  */
 class VectorKernelsTest {
+    /** Also run with -XX:MaxVectorSize=16 and -XX:UseAVX=2 (see the POM): the choice follows the width. */
     @Test
-    void theVectorKernelsAreTheBestWhenTheModuleIsPresent() {
+    void theVectorKernelsAreTheBestWhenTheModuleIsPresentAndVectorsHoldEightFloats() {
         assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
-        assertInstanceOf(VectorKernels.class, Kernels.best());
-        assertEquals("vector", Kernels.best().name());
-        assertTrue(Kernels.best().priority() > Kernels.portable().priority());
+        if (VectorProduct.L >= 8) {
+            assertInstanceOf(VectorKernels.class, Kernels.best());
+            assertEquals("vector", Kernels.best().name());
+            assertTrue(Kernels.best().priority() > Kernels.portable().priority());
+        } else {
+            assertSame(Kernels.portable(), Kernels.best());
+            assertTrue(new VectorKernels().priority() < Kernels.portable().priority());
+        }
+    }
+
+    /** The tile follows the register file: 8×3 vectors with 32 registers, 6×2 with 16. */
+    @Test
+    void theTileFitsTheRegistersTheJvmReports() {
+        int expected = VectorProduct.REGISTERS >= 32 ? VectorProduct.TILE_8X3 : VectorProduct.TILE_6X2;
+        assertEquals(expected, VectorProduct.DEFAULT_TILE);
+        int accumulators = VectorProduct.rows(expected) * VectorProduct.columns(expected) / VectorProduct.L;
+        int bVectors = VectorProduct.columns(expected) / VectorProduct.L;
+        assertTrue(accumulators + bVectors + 1 <= VectorProduct.REGISTERS,
+                accumulators + " accumulators, " + bVectors + " vectors of B and a broadcast in "
+                        + VectorProduct.REGISTERS + " registers");
+        String avx = java.lang.management.ManagementFactory.getPlatformMXBean(
+                com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseAVX").getValue();
+        if (System.getProperty("os.arch").equals("amd64")) {
+            assertEquals(Integer.parseInt(avx) >= 3 ? 32 : 16, VectorProduct.REGISTERS, "UseAVX=" + avx);
+        }
     }
 
     @Test
