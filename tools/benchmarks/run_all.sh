@@ -96,7 +96,7 @@ for py in $NUMPY_PYTHONS; do
     run "sgemm-$tag-avx512" "${AVX512[@]}" "$py" "$HERE/numpy_sgemm.py" --threads 1
 done
 if [ "${PRODUCTS:-0}" = 1 ]; then
-    run products-neurite java -jar "$JAR" ProductBenchmark -p threads=1 -p n=256,512,1024
+    run products-neurite java -jar "$JAR" ProductBenchmark -p threads=1 -p shape=256,512,1024,64x784x256,784x64x256,64x256x784
 fi
 
 python3 "$HERE/summarize.py" "$OUT" | tee "$OUT/summary.md"

@@ -19,11 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The three products of n×n matrices, per back end and thread count. Besides products per
+ * The three products of n×n matrices and of the training shapes, per back end and thread count. Besides products per
  * second, JMH reports the secondary result {@code product:gflops}: GFLOP/s, 2n³ per product.
  *
  * <pre>
- * java -jar benchmarks/target/neurite-benchmarks.jar ProductBenchmark -p n=512 -p backend=vector
+ * java -jar benchmarks/target/neurite-benchmarks.jar ProductBenchmark -p shape=512 -p backend=vector
  * </pre>
  */
 @State(Scope.Thread)
@@ -33,9 +33,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class ProductBenchmark {
-    /** Matrices are n×n. */
-    @Param({"64", "128", "256", "512", "1024"})
-    public int n;
+    /**
+     * The result's m×k×n (inner dimension k), or one number for n×n×n. The training shapes of the
+     * Fashion-MNIST network's first layer, batch 64: 64x784x256 (forward, with a·b), 784x64x256
+     * (the weights' gradient, with aT·b) and 64x256x784 (the inputs' gradient, with a·bT).
+     */
+    @Param({"64", "128", "256", "512", "1024", "64x784x256", "784x64x256", "64x256x784"})
+    public String shape;
 
     /** {@code a·b}, {@code aT·b} or {@code a·bT}: the forward pass and the two gradients. */
     @Param({"a·b", "aT·b", "a·bT"})
@@ -77,15 +81,19 @@ public class ProductBenchmark {
             default -> throw new IllegalArgumentException("unknown product " + product
                     + "; use a·b, aT·b or a·bT");
         };
-        a = random(n, 1);
-        b = random(n, 2);
-        c = new Matrix(n, n);
-        gflopPerProduct = 2.0 * n * n * n / 1e9;
+        String[] dims = shape.split("x");
+        int m = Integer.parseInt(dims[0]);
+        int k = dims.length == 3 ? Integer.parseInt(dims[1]) : m;
+        int n = dims.length == 3 ? Integer.parseInt(dims[2]) : m;
+        a = op == 1 ? random(k, m, 1) : random(m, k, 1);
+        b = op == 2 ? random(n, k, 2) : random(k, n, 2);
+        c = new Matrix(m, n);
+        gflopPerProduct = 2.0 * m * n * k / 1e9;
     }
 
-    private static Matrix random(int n, long seed) {
+    private static Matrix random(int rows, int cols, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        Matrix m = new Matrix(n, n);
+        Matrix m = new Matrix(rows, cols);
         float[] d = m.data();
         for (int i = 0; i < d.length; i++) {
             d[i] = (float) (random.nextDouble() - 0.5);
