@@ -201,4 +201,36 @@ class FashionMnistExampleTest {
         assertEquals(2, model.history().epochs());
         assertEquals(784, model.network().inputSize());
     }
+
+    @Test
+    void theRegularizedConfigTrainsReproduciblyAndItsModelKeepsTheMovingStatistics() throws Exception {
+        Path config = Path.of(FashionMnistExampleTest.class.getResource("/fashion-mnist-regularized.yaml").toURI());
+        Path data = data();
+        Path file = dir.resolve("regularized.neurite");
+        Result first = run("--config", config.toString(), "--data", data.toString(), "--epochs", "2",
+                "--verbose", "0", "--json", "--save", file.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        Result second = run("--config", config.toString(), "--data", data.toString(), "--epochs", "2",
+                "--verbose", "0", "--json");
+        assertEquals(0, second.exitCode(), second.err());
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode a = mapper.readTree(first.out());
+        JsonNode b = mapper.readTree(second.out());
+        JsonNode layers = a.get("config").get("layers");
+        assertEquals("batch_normalization", layers.get(1).get("type").asText());
+        assertEquals("dropout", layers.get(3).get("type").asText());
+        assertEquals(0.2, layers.get(3).get("rate").asDouble());
+        assertEquals(a.get("history"), b.get("history"), "a seeded run with dropout is bit-identical");
+        assertTrue(a.get("history").get("loss").get(1).asDouble() < a.get("history").get("loss").get(0).asDouble(),
+                "the loss falls: " + a.get("history"));
+        Model model = Model.load(file, new ModelAssembler(Plugins.discover()));
+        var variance = model.network().state().get("batch_normalization_1/moving_variance");
+        assertNotNull(variance, "the moving statistics are saved: " + model.network().state().keySet());
+        assertEquals(256, variance.cols());
+        boolean moved = false;
+        for (float v : variance.data()) {
+            moved |= v != 1f;
+        }
+        assertTrue(moved, "training moved the moving variance off its initial ones");
+    }
 }
