@@ -2,7 +2,6 @@ package org.neurite.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurite.core.plugin.PluginCatalog;
 import org.neurite.core.plugin.PluginKind;
@@ -35,12 +34,15 @@ final class PluginsCommand implements Callable<Integer> {
         for (PluginKind<?> kind : PluginKind.ALL) {
             PluginCatalog<?> catalog = plugins.catalog(kind);
             out.printf(Locale.ROOT, "%s (%d):%n", kind.plural(), catalog.names().size());
-            for (Map.Entry<String, ? extends PluginCatalog.Entry<?>> e : catalog.entries().entrySet()) {
-                String source = e.getValue().source();
+            for (PluginCatalog.Entry<?> e : catalog.entries()) {
+                String source = e.source();
                 PluginPath.Location from = session.path().locationOf(source);
-                out.printf(Locale.ROOT, "  %-20s %s%s%n", e.getKey(), source,
+                out.printf(Locale.ROOT, "  %-20s %s%s%n", e.name(), source,
                         from == null ? "" : "  [" + from.origin() + "]");
             }
+        }
+        for (String ambiguity : ambiguities(plugins)) {
+            out.println(ambiguity);
         }
         for (String failure : plugins.loadFailures()) {
             out.println("failed to load: " + failure);
@@ -48,5 +50,9 @@ final class PluginsCommand implements Callable<Integer> {
         out.println();
         out.println(session.path().describe());
         return CommandLines.OK;
+    }
+
+    private static java.util.List<String> ambiguities(Plugins plugins) {
+        return PluginKind.ALL.stream().flatMap(k -> plugins.catalog(k).ambiguities().stream()).toList();
     }
 }
