@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.neurite.cli.UsageException;
 import org.neurite.core.config.DataSpec;
 
 /** What the example knows about Fashion-MNIST: its class names and where Debian installs it. */
@@ -19,17 +20,8 @@ final class FashionMnist {
     private FashionMnist() {
     }
 
-    /** The data are not where the configuration says; the message says how to get them. */
-    static final class MissingDataException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MissingDataException(String message) {
-            super(message);
-        }
-    }
-
     /**
-     * Fails with the install hint unless every file of {@code spec} exists (checked up front, so
+     * Fails (exit code 2) with the install hint unless every file of {@code spec} exists (checked up front, so
      * a missing file is one clear message, not a stack trace halfway through loading).
      */
     static void requireFiles(DataSpec spec) {
@@ -39,7 +31,7 @@ final class FashionMnist {
         }
         String names = spec.files().stream().map(f -> f.getFileName().toString())
                 .collect(Collectors.joining(", "));
-        throw new MissingDataException("the Fashion-MNIST data are missing: "
+        throw new UsageException("the Fashion-MNIST data are missing: "
                 + missing.stream().map(Path::toString).collect(Collectors.joining(", ")) + " not found."
                 + System.lineSeparator() + "Install Debian's " + DEBIAN_PACKAGE + " package, which puts them in "
                 + DEBIAN_DIRECTORY + ":" + System.lineSeparator()

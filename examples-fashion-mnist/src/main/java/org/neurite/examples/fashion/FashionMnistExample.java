@@ -2,18 +2,15 @@ package org.neurite.examples.fashion;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurite.cli.CommandLines;
+import org.neurite.cli.TrainingOptions;
 import org.neurite.core.config.ConfigException;
 import org.neurite.core.config.ConfigReader;
 import org.neurite.core.config.DataSpec;
@@ -31,6 +28,7 @@ import org.neurite.core.train.TrainingListener;
 import org.neurite.guice.NeuriteModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,15 +64,8 @@ public final class FashionMnistExample implements Callable<Integer> {
                     + "/usr/share/datasets/fashion-mnist for the embedded one).")
     Path data;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train (overrides the configuration).")
-    Integer epochs;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for initial weights and shuffling.")
-    Long seed;
-
-    @Option(names = "--verbose", paramLabel = "0|1|2",
-            description = "0 silent, 1 progress bar, 2 one line per epoch (overrides the configuration).")
-    Integer verbose;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model to FILE.")
     Path save;
@@ -104,19 +95,7 @@ public final class FashionMnistExample implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new FashionMnistExample(out, err));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof ConfigException || e instanceof CommandLine.ParameterException
-                    || e instanceof FashionMnist.MissingDataException) {
-                err.println("error: " + e.getMessage());
-                return CommandLine.ExitCode.USAGE;
-            }
-            err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return CommandLine.ExitCode.SOFTWARE;
-        });
-        return cli.execute(args);
+        return CommandLines.execute(new FashionMnistExample(out, err), args, out, err);
     }
 
     @Override
@@ -167,12 +146,9 @@ public final class FashionMnistExample implements Callable<Integer> {
     }
 
     private void validateOptions() {
-        if (epochs != null && epochs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
-        }
-        if (verbose != null && (verbose < 0 || verbose > 2)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--verbose must be 0, 1 or 2, got " + verbose);
-        }
+        training.validate();
+        CommandLines.checkOutputFile(save, "--save");
+        CommandLines.checkOutputDirectory(plot, "--plot");
     }
 
     private ModelConfig configuration(ConfigReader reader) {
@@ -187,7 +163,7 @@ public final class FashionMnistExample implements Callable<Integer> {
         if (c.data().test() == null) {
             throw new ConfigException(source, "data.test", "missing; the example reports accuracy on test data");
         }
-        TrainingSpec t = c.training().overriddenBy(epochs, seed, verbose);
+        TrainingSpec t = training.apply(c.training());
         DataSpec d = data != null ? c.data().withDirectory(data.toAbsolutePath()) : c.data();
         return c.withTraining(t).withData(d);
     }
@@ -203,14 +179,7 @@ public final class FashionMnistExample implements Callable<Integer> {
     }
 
     static String embeddedConfig() {
-        try (InputStream in = FashionMnistExample.class.getResourceAsStream("/" + EMBEDDED_CONFIG)) {
-            if (in == null) {
-                throw new IllegalStateException("the embedded " + EMBEDDED_CONFIG + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CommandLines.embedded(FashionMnistExample.class, EMBEDDED_CONFIG);
     }
 
     /** Wall-clock seconds of each epoch, training and validation included. */

@@ -1,11 +1,6 @@
 package org.neurite.examples.spark;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.neurite.cli.CommandLines;
+import org.neurite.cli.TrainingOptions;
 import org.neurite.core.config.ConfigException;
 import org.neurite.core.config.ConfigReader;
 import org.neurite.core.config.ModelConfig;
@@ -28,6 +25,7 @@ import org.neurite.spark.SparkData;
 import org.neurite.spark.SparkTrainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,11 +61,8 @@ public final class SparkExample implements Callable<Integer> {
             + "the default) or PER_PARTITION (an equal share of every partition in every batch).")
     BatchOrder batchOrder = BatchOrder.GLOBAL;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train (overrides the configuration).")
-    Integer epochs;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for initial weights and shuffling.")
-    Long seed;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model to FILE.")
     Path save;
@@ -89,14 +84,7 @@ public final class SparkExample implements Callable<Integer> {
     /** Runs the command line and returns its exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new SparkExample(out)).setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return e instanceof ConfigException || e instanceof CommandLine.ParameterException
-                    ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
-        });
-        return cli.execute(args);
+        return CommandLines.execute(cli, args, out, err, e -> null);
     }
 
     @Override
@@ -161,16 +149,15 @@ public final class SparkExample implements Callable<Integer> {
     }
 
     private ModelConfig configuration(ConfigReader reader) {
-        if (epochs != null && epochs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
-        }
+        training.validate();
+        CommandLines.checkOutputFile(save, "--save");
         if (partitions != null && partitions < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--partitions must be at least 1, got " + partitions);
         }
         ModelConfig c = config != null ? reader.read(config)
                 : reader.parse(embeddedConfig(), EMBEDDED_CONFIG + " (embedded)");
-        TrainingSpec t = c.training().overriddenBy(epochs, seed, null);
+        TrainingSpec t = training.apply(c.training());
         if (c.data() == null && c.inputSize() != 2) {
             throw new ConfigException(config != null ? config.toString() : EMBEDDED_CONFIG, "data", "without a data section the example trains on "
                     + "XOR, which has 2 inputs, but the configuration takes " + c.inputSize()
@@ -186,13 +173,6 @@ public final class SparkExample implements Callable<Integer> {
     }
 
     static String embeddedConfig() {
-        try (InputStream in = SparkExample.class.getResourceAsStream("/" + EMBEDDED_CONFIG)) {
-            if (in == null) {
-                throw new IllegalStateException("the embedded " + EMBEDDED_CONFIG + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CommandLines.embedded(SparkExample.class, EMBEDDED_CONFIG);
     }
 }

@@ -5,17 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurite.cli.CommandLines;
+import org.neurite.cli.TrainingOptions;
 import org.neurite.core.config.ConfigException;
 import org.neurite.core.config.ConfigReader;
 import org.neurite.core.config.ConfigWriter;
@@ -27,6 +24,7 @@ import org.neurite.core.tensor.Matrix;
 import org.neurite.guice.NeuriteModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,15 +43,8 @@ public final class XorExample implements Callable<Integer> {
             description = "Model configuration, YAML or JSON (default: the embedded reference program).")
     Path config;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train (overrides the configuration).")
-    Integer epochs;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for initial weights and shuffling.")
-    Long seed;
-
-    @Option(names = "--verbose", paramLabel = "0|1|2",
-            description = "0 silent, 1 progress bar, 2 one line per logged epoch (overrides the configuration).")
-    Integer verbose;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model to FILE.")
     Path save;
@@ -86,18 +77,7 @@ public final class XorExample implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new XorExample(out, err));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof ConfigException || e instanceof CommandLine.ParameterException) {
-                err.println("error: " + e.getMessage());
-                return CommandLine.ExitCode.USAGE;
-            }
-            err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return CommandLine.ExitCode.SOFTWARE;
-        });
-        return cli.execute(args);
+        return CommandLines.execute(new XorExample(out, err), args, out, err);
     }
 
     @Override
@@ -141,22 +121,19 @@ public final class XorExample implements Callable<Integer> {
     }
 
     private void validateOptions() {
-        if (epochs != null && epochs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
-        }
-        if (verbose != null && (verbose < 0 || verbose > 2)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--verbose must be 0, 1 or 2, got " + verbose);
-        }
-        if (load != null && (config != null || epochs != null || seed != null)) {
+        training.validate();
+        if (load != null && (config != null || training.epochs() != null || training.seed() != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--load predicts with a saved model; --config, --epochs and --seed only apply to training");
         }
+        CommandLines.checkOutputFile(save, "--save");
+        CommandLines.checkOutputDirectory(plot, "--plot");
     }
 
     private ModelConfig configuration(ConfigReader reader) {
         ModelConfig c = config != null ? reader.read(config)
                 : reader.parse(embeddedConfig(), EMBEDDED_CONFIG + " (embedded)");
-        TrainingSpec t = c.training().overriddenBy(epochs, seed, verbose);
+        TrainingSpec t = training.apply(c.training());
         String source = config != null ? config.toString() : EMBEDDED_CONFIG;
         if (c.inputSize() != 2) {
             throw new ConfigException(source, "input_shape", "the XOR data has 2 inputs, but the configuration "
@@ -166,14 +143,7 @@ public final class XorExample implements Callable<Integer> {
     }
 
     static String embeddedConfig() {
-        try (InputStream in = XorExample.class.getResourceAsStream("/" + EMBEDDED_CONFIG)) {
-            if (in == null) {
-                throw new IllegalStateException("the embedded " + EMBEDDED_CONFIG + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CommandLines.embedded(XorExample.class, EMBEDDED_CONFIG);
     }
 
     private static void printResults(PrintStream report, Matrix predictions, Map<String, Double> evaluation) {
