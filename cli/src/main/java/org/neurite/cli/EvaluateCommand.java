@@ -10,7 +10,7 @@ import org.neurite.core.config.DataSpec;
 import org.neurite.core.data.DataLoader;
 import org.neurite.core.model.Model;
 import org.neurite.core.tensor.Matrix;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.neurite.core.model.Model;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.train.ClassificationReport;
-import org.neurite.core.train.Dataset;
+import org.neurite.core.data.Dataset;
 
 /**
  * A model's loss and metrics on a data set, and for classifiers (more than one output) the
