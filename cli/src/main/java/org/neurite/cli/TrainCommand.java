@@ -42,6 +42,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model to FILE.")
     Path save;
 
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = "Write PNG learning curves (each figure with its val_ twin) to DIR.")
+    Path plot;
+
     @Option(names = "--json", description = "Print one JSON object on standard output; everything else goes to "
             + "standard error.")
     boolean json;
@@ -66,6 +70,7 @@ final class TrainCommand implements Callable<Integer> {
         training.validate();
         CommandLines.checkInputFile(config, "the configuration");
         CommandLines.checkOutputFile(save, "--save");
+        CommandLines.checkOutputDirectory(plot, "--plot");
         if (data != null && !Files.isDirectory(data)) {
             throw new UsageException("--data " + data + " is not a directory");
         }
@@ -111,8 +116,12 @@ final class TrainCommand implements Callable<Integer> {
             model.save(save);
             report.println("Saved the model to " + save);
         }
+        List<Path> charts = plot == null ? List.of() : Charts.write(plot, model.history());
+        if (!charts.isEmpty()) {
+            report.println("Wrote " + charts.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        }
         if (json) {
-            out.println(json(model, test, seconds));
+            out.println(json(model, test, seconds, charts));
         }
         return CommandLines.OK;
     }
@@ -127,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private String json(Model model, Evaluation test, double seconds) {
+    private String json(Model model, Evaluation test, double seconds, List<Path> charts) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("seed", model.seed());
@@ -144,6 +153,8 @@ final class TrainCommand implements Callable<Integer> {
         if (save != null) {
             root.put("saved", save.toString());
         }
+        ArrayNode plots = root.putArray("plots");
+        charts.forEach(c -> plots.add(c.toString()));
         root.set("config", ConfigWriter.toTree(model.config()));
         return root.toString();
     }

@@ -87,7 +87,8 @@ class NeuriteLauncherIT {
         assertEquals(2, noData.exitCode(), noData.toString());
         assertTrue(noData.err().contains("not found") && noData.err().contains("--data DIR"), noData.toString());
 
-        Launcher.Result r = Launcher.run(dir, "train", "fashion.yaml", "--data", "data", "--save", "fashion.neurite");
+        Launcher.Result r = Launcher.run(dir, "train", "fashion.yaml", "--data", "data", "--save", "fashion.neurite",
+                "--plot", "plots");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("Epoch 3/3"), r.toString());
         assertTrue(r.out().contains("Test (100 samples)"), r.toString());
@@ -95,6 +96,10 @@ class NeuriteLauncherIT {
         String accuracy = r.out().lines().filter(l -> l.startsWith("accuracy")).findFirst().orElseThrow();
         double value = Double.parseDouble(accuracy.trim().split("\\s+")[1]);
         assertTrue(value > 0.8, "the bands are easy to tell apart: " + accuracy);
+        for (String chart : List.of("loss.png", "accuracy.png")) {
+            byte[] png = Files.readAllBytes(dir.resolve("plots").resolve(chart));
+            assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', chart + " is a PNG");
+        }
     }
 
     @Test
@@ -163,6 +168,9 @@ class NeuriteLauncherIT {
         Launcher.Result saveIsDirectory = Launcher.run(dir, "train", "xor.yaml", "--save", ".");
         assertEquals(2, saveIsDirectory.exitCode(), saveIsDirectory.toString());
         assertTrue(saveIsDirectory.err().contains("is a directory"), saveIsDirectory.toString());
+        Launcher.Result plotIsFile = Launcher.run(dir, "train", "xor.yaml", "--plot", "xor.csv");
+        assertEquals(2, plotIsFile.exitCode(), plotIsFile.toString());
+        assertTrue(plotIsFile.err().contains("--plot xor.csv is a file"), plotIsFile.toString());
 
         assertEquals(0, Launcher.run(dir, "train", "xor.yaml", "--save", "m.neurite").exitCode());
         Files.writeString(dir.resolve("wide.csv"), "1,2,3\n");

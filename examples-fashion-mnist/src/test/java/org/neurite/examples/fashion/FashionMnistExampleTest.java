@@ -174,13 +174,13 @@ class FashionMnistExampleTest {
     }
 
     @Test
-    void aTruncatedDataFileExitsWithOneNamingTheFileAndTheOffset() throws IOException {
+    void aTruncatedDataFileIsADataErrorExitingWithTwoNamingTheFileAndTheOffset() throws IOException {
         Path data = data();
         Path images = data.resolve("t10k-images-idx3-ubyte.gz");
         byte[] bytes = Files.readAllBytes(images);
         Files.write(images, Arrays.copyOf(bytes, bytes.length / 3));
         Result r = run("--config", tinyConfig().toString(), "--data", data.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("error: " + images.toAbsolutePath() + ": at byte 16: expected 78400 bytes of "
                 + "pixel data for 100 images of 28×28, found "), r.err());
     }

@@ -133,13 +133,13 @@ class XorExampleTest {
     }
 
     @Test
-    void aDamagedModelFileExitsWithOneAndSaysSo() throws IOException {
+    void aDamagedModelFileIsADataErrorExitingWithTwoAndSaysSo() throws IOException {
         Path file = dir.resolve("xor.neurite");
         assertEquals(0, run("--verbose", "0", "--epochs", "5", "--save", file.toString()).exitCode());
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Result r = run("--load", file.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("error: "), r.err());
         assertTrue(r.err().contains(file.toString()), r.err());
     }
