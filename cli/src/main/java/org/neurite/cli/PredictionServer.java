@@ -34,7 +34,7 @@ import org.neurite.core.tensor.Matrix;
  * A bad request gets a 4xx and {@code {"error": "..."}} saying what is wrong: 400 for malformed
  * JSON, a wrong shape, a wrong row width or a value that is not a finite float; 413 for a body or
  * a batch over the limits; 404 and 405 for other paths and methods. The server keeps serving.
- * Predictions are serialized on the model, which is not thread-safe.
+ * Requests are predicted concurrently ({@link Model#predict} may be called from many threads).
  */
 public final class PredictionServer implements AutoCloseable {
     /** The default request body limit: 4 MiB. */
@@ -169,10 +169,7 @@ public final class PredictionServer implements AutoCloseable {
             reply(exchange, e.status, error(e.getMessage()), null);
             return;
         }
-        Matrix y;
-        synchronized (model) {
-            y = model.predict(x);
-        }
+        Matrix y = model.predict(x);   // concurrent predictions are safe, each thread has its own buffers
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode outputs = root.putArray("outputs");
         for (int r = 0; r < y.rows(); r++) {

@@ -65,7 +65,7 @@ class ReadmeJavaTest {
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                     .map(d -> d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
                     .collect(Collectors.joining("\n"));
-            assertTrue(ok && errors.isEmpty(), "README Java blocks do not compile:\n" + errors);
+            assertTrue(ok && errors.isEmpty(), "README Java blocks do not compile (each must be a complete file: package, imports, a type):\n" + errors);
         }
     }
 }
