@@ -11,7 +11,7 @@ import org.neurite.core.plugin.Plugins;
 import org.neurite.core.spi.Activation;
 import org.neurite.core.spi.HyperparameterException;
 
-/** leaky_relu and elu take {@code alpha}; the others take nothing. */
+/** leaky_relu and elu take {@code alpha}, hard_sigmoid {@code slope} and {@code offset}; the others take nothing. */
 class HyperparameterTest {
     private static final PluginCatalog<Activation> CATALOG = Plugins.discover().activations();
 
@@ -27,6 +27,15 @@ class HyperparameterTest {
     void eluCreatedThroughTheCatalogUsesTheGivenAlpha() {
         assertEquals(new Elu(0.5), CATALOG.create("elu", Map.of("alpha", 0.5)));
         assertEquals(1.0, ((Elu) CATALOG.get("elu")).alpha());
+    }
+
+    @Test
+    void hardSigmoidCreatedThroughTheCatalogTakesSlopeAndOffset() {
+        assertEquals(new HardSigmoid(0.2, 0.5), CATALOG.create("hard_sigmoid", Map.of("slope", 0.2)));
+        assertEquals(new HardSigmoid(1.0 / 6, 0.5), CATALOG.get("hard_sigmoid"), "Keras 3's definition by default");
+        assertEquals("activation 'hard_sigmoid': slope = -1.0 is out of range: it must be ≥ 0. accepted:"
+                + " slope (number ≥ 0, default 0.16666666666666666), offset (number, default 0.5).",
+                assertThrows(HyperparameterException.class, () -> new HardSigmoid(-1, 0.5)).getMessage());
     }
 
     @Test

@@ -28,10 +28,11 @@ class ServiceRegistrationTest {
     private static final String PACKAGE = Relu.class.getPackageName();
 
     @Test
-    void discoveryFindsExactlyTheElevenActivations() {
+    void discoveryFindsExactlyTheEighteenActivations() {
         Plugins plugins = Plugins.discover();
         assertEquals(Set.of("relu", "softmax", "sigmoid", "tanh", "linear", "leaky_relu", "elu",
-                "softplus", "swish", "silu", "gelu"), plugins.activations().names());
+                "softplus", "swish", "silu", "gelu", "selu", "hard_sigmoid", "softsign", "exponential",
+                "relu6", "mish", "log_softmax"), plugins.activations().names());
         assertEquals(java.util.List.of(), plugins.loadFailures());
     }
 
@@ -62,7 +63,7 @@ class ServiceRegistrationTest {
                 }
             }
         }
-        assertEquals(11, classes.size(), "public activation classes found: " + classes);
+        assertEquals(18, classes.size(), "public activation classes found: " + classes);
         assertEquals(classes, listed, SERVICES + " must list every public Activation class of "
                 + PACKAGE + ", and nothing else");
     }
