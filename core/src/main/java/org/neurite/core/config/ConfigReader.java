@@ -26,10 +26,12 @@ import java.util.Set;
 import org.neurite.core.internal.Names;
 import org.neurite.core.plugin.PluginCatalog;
 import org.neurite.core.plugin.PluginException;
+import org.neurite.core.plugin.PluginKind;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.spi.Component;
 import org.neurite.core.spi.HyperparameterException;
 import org.neurite.core.spi.Hyperparameters;
+import org.neurite.core.spi.OptimizerSettings;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.spi.LayerType;
 
@@ -172,8 +174,7 @@ public final class ConfigReader {
         }
         ComponentSpec loss = component(root.require("loss", "a loss, such as categorical_crossentropy"),
                 plugins.losses());
-        ComponentSpec optimizer = component(root.require("optimizer", "an optimizer, such as sgd"),
-                plugins.optimizers());
+        ComponentSpec optimizer = optimizer(root.require("optimizer", "an optimizer, such as sgd"));
         List<ComponentSpec> metrics = new ArrayList<>();
         if (root.has("metrics")) {
             Set<String> metricNames = new java.util.HashSet<>();
@@ -331,8 +332,29 @@ public final class ConfigReader {
         return name;
     }
 
+    /**
+     * The optimizer: a component whose {@code learning_rate} may itself be a component, a
+     * learning-rate schedule ({@code learning_rate: {name: exponential_decay, ...}}).
+     */
+    private ComponentSpec optimizer(ConfigNode node) {
+        String key = OptimizerSettings.LEARNING_RATE;
+        PluginCatalog<?> schedules = plugins.catalog(PluginKind.SCHEDULE);
+        if (!node.json().isObject() || !node.json().has(key) || !(node.get(key).json().isObject()
+                || node.get(key).json().isTextual() && schedules.contains(node.get(key).json().asText()))) {
+            return component(node, plugins.optimizers()); // a number, or "is not a number"
+        }
+        ComponentSpec schedule = component(node.get(key), schedules);
+        ComponentSpec optimizer = component(node, plugins.optimizers(), key);
+        return new ComponentSpec(optimizer.name(), optimizer.hyperparameters(), Map.of(key, schedule));
+    }
+
     /** A plugin reference: a plain name, or an object with {@code name} and hyperparameters. */
     private static ComponentSpec component(ConfigNode node, PluginCatalog<?> catalog) {
+        return component(node, catalog, null);
+    }
+
+    /** As {@link #component(ConfigNode, PluginCatalog)}, leaving out the key {@code nested} (read apart). */
+    private static ComponentSpec component(ConfigNode node, PluginCatalog<?> catalog, String nested) {
         String kind = catalog.kind().label();
         if (node.json().isTextual()) {
             return component(node.json().asText(), catalog, node);
@@ -345,7 +367,14 @@ public final class ConfigReader {
         if (!catalog.contains(name)) {
             throw node.get("name").error(catalog.unknownName(name));
         }
-        Map<String, Object> given = node.scalars("name");
+        Map<String, Object> given = nested == null ? node.scalars("name") : new java.util.LinkedHashMap<>();
+        if (nested != null) {
+            node.json().fieldNames().forEachRemaining(key -> {
+                if (!key.equals("name") && !key.equals(nested)) {
+                    given.put(key, node.get(key).scalar());
+                }
+            });
+        }
         try {
             Hyperparameters values = catalog.resolve(name, given);
             // Configuring runs the plugin's cross-field checks (minval < maxval) now, not at assembly.

@@ -90,12 +90,13 @@ public final class ConfigWriter {
 
     private static JsonNode component(ComponentSpec spec) {
         Map<String, Object> values = spec.hyperparameters().asMap();
-        if (values.isEmpty()) {
+        if (values.isEmpty() && spec.components().isEmpty()) {
             return NODES.textNode(spec.name());
         }
         ObjectNode o = NODES.objectNode();
         o.put("name", spec.name());
         putValues(o, values);
+        spec.components().forEach((key, nested) -> o.set(key, component(nested)));
         return o;
     }
 

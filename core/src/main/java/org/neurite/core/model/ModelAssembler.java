@@ -10,7 +10,9 @@ import org.neurite.core.config.ComponentSpec;
 import org.neurite.core.config.LayerSpec;
 import org.neurite.core.config.ModelConfig;
 import org.neurite.core.network.Network;
+import org.neurite.core.optimizer.ScheduledOptimizer;
 import org.neurite.core.plugin.PluginCatalog;
+import org.neurite.core.plugin.PluginKind;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.spi.LayerType;
 import org.neurite.core.spi.CallbackType;
@@ -18,6 +20,7 @@ import org.neurite.core.spi.MetricType;
 import org.neurite.core.spi.Component;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.Optimizer;
+import org.neurite.core.spi.OptimizerSettings;
 import org.neurite.core.tensor.Kernels;
 
 /**
@@ -87,6 +90,10 @@ public final class ModelAssembler {
         Network network = builder.build();
         Loss loss = create(plugins.losses(), resolved.loss(), uses);
         Optimizer optimizer = create(plugins.optimizers(), resolved.optimizer(), uses);
+        ComponentSpec schedule = resolved.optimizer().components().get(OptimizerSettings.LEARNING_RATE);
+        if (schedule != null) {
+            optimizer = ScheduledOptimizer.of(optimizer, create(plugins.catalog(PluginKind.SCHEDULE), schedule, uses));
+        }
         List<MetricType> metrics = new ArrayList<>();
         for (ComponentSpec m : resolved.metrics()) {
             metrics.add(create(plugins.metrics(), m, uses));

@@ -8,6 +8,7 @@ import org.neurite.core.spi.CallbackType;
 import org.neurite.core.spi.Component;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Initializer;
+import org.neurite.core.spi.LearningRateSchedule;
 import org.neurite.core.spi.LayerType;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.MetricType;
@@ -34,13 +35,16 @@ public final class PluginKind<T extends Component> {
             new PluginKind<>("layer type", "layer types", LayerType.class, LayerType::configure);
     public static final PluginKind<MetricType> METRIC =
             new PluginKind<>("metric", "metrics", MetricType.class, MetricType::configure);
+    public static final PluginKind<LearningRateSchedule> SCHEDULE =
+            new PluginKind<>("learning-rate schedule", "learning-rate schedules", LearningRateSchedule.class,
+                    LearningRateSchedule::configure);
 
     public static final PluginKind<CallbackType> CALLBACK =
             new PluginKind<>("callback", "callbacks", CallbackType.class, CallbackType::configure);
 
     /** Every kind, in a fixed order. */
     public static final List<PluginKind<?>> ALL =
-            List.of(ACTIVATION, LOSS, OPTIMIZER, INITIALIZER, LAYER, METRIC, CALLBACK);
+            List.of(ACTIVATION, LOSS, OPTIMIZER, INITIALIZER, LAYER, METRIC, CALLBACK, SCHEDULE);
 
     private final String label;
     private final String plural;

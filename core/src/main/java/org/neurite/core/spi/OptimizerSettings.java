@@ -113,6 +113,12 @@ public final class OptimizerSettings {
         return schedule == null ? learningRate : schedule.learningRate(iterations);
     }
 
+    /** These settings with the learning rate given by {@code schedule} instead. */
+    public OptimizerSettings withSchedule(LearningRateSchedule schedule) {
+        return new OptimizerSettings(learningRate, Objects.requireNonNull(schedule, "schedule"), weightDecay,
+                clipnorm, globalClipnorm, clipvalue);
+    }
+
     /** The schedule, or {@code null} when the learning rate is constant. */
     public LearningRateSchedule schedule() {
         return schedule;

@@ -1,0 +1,89 @@
+package org.neurite.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurite.core.config.ConfigException;
+import org.neurite.core.config.ConfigReader;
+import org.neurite.core.config.ConfigWriter;
+import org.neurite.core.config.ModelConfig;
+import org.neurite.core.model.Model;
+import org.neurite.core.optimizer.ScheduledOptimizer;
+import org.neurite.core.tensor.Parameter;
+
+/**
+ * {@code learning_rate} as a schedule component in a configuration: it is read, written back,
+ * saved in model files, and a model loaded mid-run continues the schedule bit-identically.
+ */
+class ScheduleConfigurationTest {
+    private static final String YAML = OptimizerStateCompatibilityTest.yaml("""
+            {name: adam, clipnorm: 1.0, learning_rate: {name: cosine_decay, initial_learning_rate: 0.0,
+                          decay_steps: 20, warmup_target: 0.05, warmup_steps: 6}}""");
+
+    @TempDir
+    Path dir;
+
+    private static Model model() {
+        return OptimizerStateCompatibilityTest.ASSEMBLER.assemble(
+                new ConfigReader(OptimizerStateCompatibilityTest.PLUGINS).parse(YAML, "schedule.yaml"));
+    }
+
+    @Test
+    void aScheduleInTheConfigurationDrivesTheOptimizersLearningRate() {
+        Model model = model();
+        ScheduledOptimizer optimizer = assertInstanceOf(ScheduledOptimizer.class, model.optimizer());
+        assertEquals("adam", optimizer.name());
+        assertEquals("cosine_decay", optimizer.schedule().name());
+        assertEquals(0.05 / 2, optimizer.settings().learningRate(3), 1e-15);
+        assertEquals(1.0, optimizer.settings().clipnorm());
+    }
+
+    @Test
+    void theConfigurationIsWrittenBackWithTheNestedSchedule() {
+        ModelConfig config = model().config();
+        String json = ConfigWriter.toJson(config);
+        assertTrue(json.contains("\"learning_rate\":{\"name\":\"cosine_decay\"")
+                || json.contains("\"learning_rate\" : {"), json);
+        ModelConfig again = new ConfigReader(OptimizerStateCompatibilityTest.PLUGINS).parse(json, "again.json");
+        assertEquals(config.optimizer(), again.optimizer());
+    }
+
+    @Test
+    void aModelLoadedMidRunContinuesTheScheduleBitIdentically() {
+        Model straight = model();
+        straight.fit(OptimizerStateCompatibilityTest.data(), straight.fitOptions().epochs(6).build());
+
+        Model first = model();
+        first.fit(OptimizerStateCompatibilityTest.data(), first.fitOptions().epochs(2).build());
+        Path file = dir.resolve("mid.neurite");
+        first.save(file);
+        Model resumed = Model.load(file, OptimizerStateCompatibilityTest.ASSEMBLER);
+        assertInstanceOf(ScheduledOptimizer.class, resumed.optimizer());
+        resumed.fit(OptimizerStateCompatibilityTest.data(), resumed.fitOptions().epochs(4).build());
+
+        for (int i = 0; i < straight.network().parameters().size(); i++) {
+            Parameter e = straight.network().parameters().get(i);
+            Parameter a = resumed.network().parameters().get(i);
+            for (int j = 0; j < e.value().size(); j++) {
+                assertEquals(Float.floatToRawIntBits(e.value().data()[j]), Float.floatToRawIntBits(a.value().data()[j]),
+                        e.name() + "[" + j + "]");
+            }
+        }
+        assertEquals(24, resumed.trainer().updater().iterations());
+    }
+
+    @Test
+    void anUnknownScheduleIsAConfigErrorWithThePathAndTheNames() {
+        String yaml = OptimizerStateCompatibilityTest.yaml("{name: sgd, learning_rate: {name: cosine}}");
+        var e = assertThrows(ConfigException.class,
+                () -> new ConfigReader(OptimizerStateCompatibilityTest.PLUGINS).parse(yaml, "bad.yaml"));
+        assertTrue(e.getMessage().contains("optimizer.learning_rate"), e.getMessage());
+        assertTrue(e.getMessage().contains("Unknown learning-rate schedule 'cosine'"), e.getMessage());
+        assertTrue(e.getMessage().contains("cosine_decay, cosine_decay_restarts"), e.getMessage());
+    }
+}
