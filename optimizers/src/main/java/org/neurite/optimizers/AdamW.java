@@ -2,9 +2,7 @@ package org.neurite.optimizers;
 
 import java.util.List;
 import java.util.Map;
-import org.neurite.core.spi.BaseOptimizer;
 import org.neurite.core.spi.Hyperparameter;
-import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Optimizer;
 import org.neurite.core.spi.OptimizerSettings;
 
@@ -29,21 +27,11 @@ import org.neurite.core.spi.OptimizerSettings;
  *
  * <p>Immutable and thread-safe; the state of a run lives in its {@link Optimizer.Updater}.
  */
-public final class AdamW extends BaseOptimizer {
+public final class AdamW extends AdamFamily {
     /** The registry name. */
     public static final String NAME = "adamw";
 
-    private static final List<Hyperparameter> HYPERPARAMETERS = OptimizerSettings.declarations(0.001, 0.004,
-            Hyperparameter.number("beta_1", 0.9).atLeast(0).lessThan(1),
-            Hyperparameter.number("beta_2", 0.999).atLeast(0).lessThan(1),
-            Hyperparameter.number("epsilon", 1e-7).greaterThan(0),
-            Hyperparameter.bool("amsgrad", false));
-
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final boolean amsgrad;
-    private final List<Slot> slots;
+    private static final List<Hyperparameter> HYPERPARAMETERS = declarations(0.004);
 
     /** AdamW with Keras's defaults: learning_rate 0.001, weight_decay 0.004, beta_1 0.9,
      * beta_2 0.999, epsilon 1e-7. */
@@ -53,28 +41,10 @@ public final class AdamW extends BaseOptimizer {
 
     private AdamW(Map<String, ?> given) {
         super(NAME, HYPERPARAMETERS, given);
-        Hyperparameters values = values();
-        this.beta1 = values.number("beta_1");
-        this.beta2 = values.number("beta_2");
-        this.epsilon = values.number("epsilon");
-        this.amsgrad = values.bool("amsgrad");
-        this.slots = amsgrad ? List.of(new Slot("m", 0f), new Slot("v", 0f), new Slot("vhat", 0f))
-                : List.of(new Slot("m", 0f), new Slot("v", 0f));
     }
 
     @Override
     protected AdamW with(Map<String, ?> values) {
         return new AdamW(values);
-    }
-
-    /** The moments {@code m} and {@code v}, and {@code vhat} with AMSGrad. */
-    @Override
-    public List<Slot> slots() {
-        return slots;
-    }
-
-    @Override
-    public void update(Step step, float[] w, float[] g, float[][] state) {
-        AdamRule.update(step.learningRate(), step.iterations(), beta1, beta2, epsilon, amsgrad, w, g, state);
     }
 }

@@ -90,7 +90,7 @@ public final class Network {
         trainableCounts = new long[count];
         stateCounts = new long[count];
         Builder.Context context = new Builder.Context(kernels, b.random == null ? new SplittableRandom() : b.random,
-                b.sizeLimit, widths, inputSize);
+                b.sizeLimit);
         for (int i = 0; i < count; i++) {
             Layer layer = layers.get(i);
             context.begin(layer.name());
@@ -456,8 +456,6 @@ public final class Network {
             private final Kernels kernels;
             private final RandomGenerator random;
             private final long sizeLimit;
-            private final int[] widths;
-            private final int inputSize;
             final List<Parameter> parameters = new ArrayList<>();
             final Map<String, Matrix> state = new LinkedHashMap<>();
             final Map<String, Matrix> arrays = new LinkedHashMap<>();
@@ -466,12 +464,10 @@ public final class Network {
             long trainableInLayer;
             long stateInLayer;
 
-            Context(Kernels kernels, RandomGenerator random, long sizeLimit, int[] widths, int inputSize) {
+            Context(Kernels kernels, RandomGenerator random, long sizeLimit) {
                 this.kernels = kernels;
                 this.random = random;
                 this.sizeLimit = sizeLimit;
-                this.widths = widths;
-                this.inputSize = inputSize;
             }
 
             void begin(String layerName) {
