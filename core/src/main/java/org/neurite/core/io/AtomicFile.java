@@ -39,15 +39,17 @@ import java.util.regex.Pattern;
  *   <li>A target that is a symbolic link is followed: the file it points to is replaced
  *       (atomically, in that file's directory) and the link stays a link.</li>
  * </ul>
+ *
+ * <p>Model files use it, and so may any writer of another format (ONNX export does).
  */
-final class AtomicFile {
+public final class AtomicFile {
     private static final SplittableRandom RANDOM = new SplittableRandom();
     private static final int MAX_LINKS = 40;
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     /** Writes the content; the stream is flushed and synced afterwards, and need not be closed. */
-    interface Body {
+    public interface Body {
         void write(OutputStream out) throws IOException;
     }
 
@@ -61,7 +63,7 @@ final class AtomicFile {
      *                              is read-only or not a regular file; the previous content
      *                              of {@code file}, if any, is then unchanged
      */
-    static void write(Path file, Body body) {
+    public static void write(Path file, Body body) {
         Path target;
         Set<PosixFilePermission> permissions = null;
         try {
