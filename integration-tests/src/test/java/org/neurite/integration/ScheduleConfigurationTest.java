@@ -86,4 +86,31 @@ class ScheduleConfigurationTest {
         assertTrue(e.getMessage().contains("Unknown learning-rate schedule 'cosine'"), e.getMessage());
         assertTrue(e.getMessage().contains("cosine_decay, cosine_decay_restarts"), e.getMessage());
     }
+
+    @Test
+    void aPiecewiseScheduleIsReadFromListsWrittenBackAndItsBadListsNameThePath() {
+        String yaml = OptimizerStateCompatibilityTest.yaml("{name: sgd, learning_rate: {name: piecewise_constant_decay, "
+                + "boundaries: [4, 8], values: [0.1, 0.05, 0.01]}}");
+        ConfigReader reader = new ConfigReader(OptimizerStateCompatibilityTest.PLUGINS);
+        ModelConfig config = reader.parse(yaml, "piecewise.yaml");
+        ScheduledOptimizer optimizer = assertInstanceOf(ScheduledOptimizer.class,
+                OptimizerStateCompatibilityTest.ASSEMBLER.assemble(config).optimizer());
+        assertEquals(0.1, optimizer.settings().learningRate(4));
+        assertEquals(0.05, optimizer.settings().learningRate(5));
+        assertEquals(0.01, optimizer.settings().learningRate(9));
+        String json = ConfigWriter.toJson(config);
+        assertTrue(json.replaceAll("\\s", "").contains("\"boundaries\":[4,8],\"values\":[0.1,0.05,0.01]"), json);
+        assertEquals(config.optimizer(), reader.parse(json, "again.json").optimizer());
+
+        var length = assertThrows(ConfigException.class, () -> reader.parse(yaml.replace("0.05, ", ""), "bad.yaml"));
+        assertEquals("optimizer.learning_rate.values", length.path());
+        assertTrue(length.getMessage().contains("so values needs 3"), length.getMessage());
+        var nested = assertThrows(ConfigException.class, () -> reader.parse(yaml.replace("[4, 8]", "[4, [8]]"),
+                "bad.yaml"));
+        assertEquals("optimizer.learning_rate.boundaries[1]", nested.path());
+        var text = assertThrows(ConfigException.class, () -> reader.parse(yaml.replace("[4, 8]", "[4, x]"),
+                "bad.yaml"));
+        assertEquals("optimizer.learning_rate.boundaries", text.path());
+        assertTrue(text.getMessage().contains("boundaries[1] = 'x' is not an integer"), text.getMessage());
+    }
 }

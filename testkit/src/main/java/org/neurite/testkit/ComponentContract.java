@@ -128,6 +128,8 @@ public abstract class ComponentContract<T extends Component> {
                 case INTEGER -> List.of("1", 0.5);
                 case BOOLEAN -> List.of(1.0, "true");
                 case STRING -> List.of(1.0, true);
+                case NUMBER_LIST -> List.of(0.5, List.of("0.5"));
+                case INTEGER_LIST -> List.of(1L, List.of(0.5));
             };
             for (Object value : wrong) {
                 assertRejected(Map.of(h.name(), value), h.name(), "a " + value.getClass()
@@ -144,7 +146,10 @@ public abstract class ComponentContract<T extends Component> {
         assumeFalse(bounded.isEmpty(), "declares no bounded hyperparameters");
         for (Hyperparameter h : bounded) {
             for (double value : outOfRange(h)) {
-                Object boxed = h.type() == Hyperparameter.Type.INTEGER ? (Object) (long) value : value;
+                Object boxed = h.type().element() == Hyperparameter.Type.INTEGER ? (Object) (long) value : value;
+                if (h.type().isList()) {
+                    boxed = List.of(boxed);
+                }
                 String message = assertRejected(Map.of(h.name(), boxed), h.name(),
                         value + ", outside " + h.range());
                 assertTrue(message.contains(h.range()), "the message must state the range "
@@ -269,7 +274,7 @@ public abstract class ComponentContract<T extends Component> {
 
     /** Values just outside the declared range: the nearest representable ones. */
     private static List<Double> outOfRange(Hyperparameter h) {
-        boolean integer = h.type() == Hyperparameter.Type.INTEGER;
+        boolean integer = h.type().element() == Hyperparameter.Type.INTEGER;
         List<Double> values = new ArrayList<>();
         if (h.min() != Double.NEGATIVE_INFINITY) {
             double v = integer ? Math.floor(h.min()) : h.min();
@@ -284,6 +289,9 @@ public abstract class ComponentContract<T extends Component> {
 
     /** An accepted value other than the default, or {@code null} if none is found. */
     static Object otherValue(Hyperparameter h) {
+        if (h.type().isList()) { // lists usually constrain one another (a schedule's boundaries and values)
+            return null;
+        }
         if (h.type() == Hyperparameter.Type.BOOLEAN) {
             return h.defaultValue() == null || !(Boolean) h.defaultValue();
         }

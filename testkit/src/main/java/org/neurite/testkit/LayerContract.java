@@ -576,6 +576,9 @@ public abstract class LayerContract extends ComponentContract<LayerType> {
     /** An accepted value other than the given or default one, or {@code null} if none is found. */
     private static Object acceptedOtherValue(Hyperparameter h, Object given) {
         Object current = given != null ? given : h.defaultValue();
+        if (h.type().isList() || h.type() == Hyperparameter.Type.STRING) {
+            return null;
+        }
         if (h.type() == Hyperparameter.Type.BOOLEAN) {
             return current == null ? Boolean.TRUE : !(Boolean) current;
         }

@@ -132,8 +132,22 @@ final class ConfigNode {
         return out;
     }
 
-    /** This scalar as a Java value: Boolean, Long, Double or String. */
+    /**
+     * This hyperparameter value as a Java value: Boolean, Long, Double or String, or a list of
+     * them (for list-typed hyperparameters such as a schedule's {@code boundaries}).
+     */
     Object scalar() {
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>();
+            for (ConfigNode item : requireList("a list")) {
+                if (item.node.isArray() || item.node.isObject()) {
+                    throw item.error("expected a number, a boolean or a string in this list but found "
+                            + describe(item.node));
+                }
+                items.add(item.scalar());
+            }
+            return items;
+        }
         if (node.isBoolean()) {
             return node.asBoolean();
         }
@@ -146,7 +160,7 @@ final class ConfigNode {
         if (node.isTextual()) {
             return node.asText();
         }
-        throw error("expected a number, a boolean or a string but found " + describe(node));
+        throw error("expected a number, a boolean, a string or a list of them but found " + describe(node));
     }
 
     static String describe(JsonNode n) {

@@ -109,6 +109,15 @@ public final class ConfigWriter {
                 o.put(e.getKey(), l);
             } else if (v instanceof Number n) {
                 o.put(e.getKey(), n.doubleValue());
+            } else if (v instanceof java.util.List<?> list) {
+                ArrayNode items = o.putArray(e.getKey());
+                for (Object item : list) {
+                    if (item instanceof Long l) {
+                        items.add(l);
+                    } else {
+                        items.add(((Number) item).doubleValue());
+                    }
+                }
             } else {
                 o.put(e.getKey(), String.valueOf(v));
             }

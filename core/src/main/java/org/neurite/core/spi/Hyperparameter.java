@@ -1,6 +1,8 @@
 package org.neurite.core.spi;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The declaration of one hyperparameter of a component: its key, type, default and valid range.
@@ -9,13 +11,15 @@ import java.util.Objects;
  * Hyperparameter.number("learning_rate", 0.01).greaterThan(0)
  * Hyperparameter.number("momentum", 0.0).between(0, 1)
  * Hyperparameter.bool("nesterov", false)
+ * Hyperparameter.integers("boundaries").atLeast(0).required()     // a list of whole numbers
  * }</pre>
  *
  * @param name         the lower_snake_case key used in configuration files
  * @param type         the accepted type
- * @param defaultValue the value used when the key is absent ({@code Double}, {@code Long} or
- *                     {@code Boolean}, matching {@code type})
- * @param min          lower bound for numbers ({@code -∞} if none)
+ * @param defaultValue the value used when the key is absent ({@code Double}, {@code Long},
+ *                     {@code Boolean}, {@code String}, or a {@code List} of {@code Double} or
+ *                     {@code Long}, matching {@code type})
+ * @param min          lower bound for numbers, and for each element of a list ({@code -∞} if none)
  * @param minInclusive whether {@code min} itself is accepted
  * @param max          upper bound for numbers ({@code +∞} if none)
  * @param maxInclusive whether {@code max} itself is accepted
@@ -44,12 +48,26 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
         /** {@code true} or {@code false}. */
         BOOLEAN("boolean"),
         /** Text, such as a file name or the name of a logged quantity. */
-        STRING("string");
+        STRING("string"),
+        /** A list of real numbers, read as {@code List<Double>}; the range applies to each element. */
+        NUMBER_LIST("list of numbers"),
+        /** A list of whole numbers, read as {@code List<Long>}; the range applies to each element. */
+        INTEGER_LIST("list of integers");
 
         private final String label;
 
         Type(String label) {
             this.label = label;
+        }
+
+        /** {@code true} for the list types. */
+        public boolean isList() {
+            return this == NUMBER_LIST || this == INTEGER_LIST;
+        }
+
+        /** The type of one element of a list type, or this type itself. */
+        public Type element() {
+            return this == NUMBER_LIST ? NUMBER : this == INTEGER_LIST ? INTEGER : this;
         }
 
         @Override
@@ -68,13 +86,19 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
         if (!name.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*")) {
             throw new IllegalArgumentException("hyperparameter key '" + name + "' is not lower_snake_case");
         }
-        Class<?> expected = switch (type) {
+        Class<?> expected = switch (type.element()) {
             case NUMBER -> Double.class;
             case INTEGER -> Long.class;
             case BOOLEAN -> Boolean.class;
-            case STRING -> String.class;
+            default -> String.class;
         };
-        if (defaultValue != null && !expected.isInstance(defaultValue)) {
+        if (defaultValue != null && type.isList()) {
+            if (!(defaultValue instanceof List<?> list) || !list.stream().allMatch(expected::isInstance)) {
+                throw new IllegalArgumentException("hyperparameter '" + name + "' is a " + type + " but its default "
+                        + defaultValue + " is not a List of " + expected.getSimpleName());
+            }
+            defaultValue = List.copyOf(list);
+        } else if (defaultValue != null && !expected.isInstance(defaultValue)) {
             throw new IllegalArgumentException("hyperparameter '" + name + "' is a " + type + " but its default "
                     + defaultValue + " is a " + defaultValue.getClass().getSimpleName());
         }
@@ -82,9 +106,13 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
             throw new IllegalArgumentException("hyperparameter '" + name + "' has an empty range: min " + min
                     + " > max " + max);
         }
-        if (defaultValue instanceof Number n && !within(n.doubleValue(), min, minInclusive, max, maxInclusive)) {
-            throw new IllegalArgumentException("hyperparameter '" + name + "' has a default " + defaultValue
-                    + " outside its own range");
+        List<?> defaults = defaultValue instanceof List<?> list ? list
+                : defaultValue == null ? List.of() : List.of(defaultValue);
+        for (Object d : defaults) {
+            if (d instanceof Number n && !within(n.doubleValue(), min, minInclusive, max, maxInclusive)) {
+                throw new IllegalArgumentException("hyperparameter '" + name + "' has a default " + defaultValue
+                        + " outside its own range");
+            }
         }
     }
 
@@ -98,6 +126,23 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
     public static Hyperparameter integer(String name, long defaultValue) {
         return new Hyperparameter(name, Type.INTEGER, defaultValue,
                 Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true, Presence.DEFAULTED);
+    }
+
+    /** A hyperparameter that is a list of real numbers, such as a schedule's {@code values}; no default yet. */
+    public static Hyperparameter numbers(String name) {
+        return new Hyperparameter(name, Type.NUMBER_LIST, null,
+                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true, Presence.REQUIRED);
+    }
+
+    /** A hyperparameter that is a list of whole numbers, such as a schedule's {@code boundaries}; no default yet. */
+    public static Hyperparameter integers(String name) {
+        return new Hyperparameter(name, Type.INTEGER_LIST, null,
+                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true, Presence.REQUIRED);
+    }
+
+    /** This list-typed declaration with {@code defaults} as its default value. */
+    public Hyperparameter withDefault(List<?> defaults) {
+        return new Hyperparameter(name, type, defaults, min, minInclusive, max, maxInclusive, Presence.DEFAULTED);
     }
 
     /** A boolean hyperparameter. */
@@ -189,6 +234,9 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
     static String formatValue(Object value) {
         if (value instanceof String text) {
             return "'" + text + "'";
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Hyperparameter::formatValue).collect(Collectors.joining(", ", "[", "]"));
         }
         return value instanceof Double d ? format(d) : String.valueOf(value);
     }

@@ -57,8 +57,24 @@ public final class Hyperparameters {
 
     private static Object convert(String component, Hyperparameter h, Object raw,
                                   List<Hyperparameter> declared) {
-        String where = component + ": " + h.name() + " = " + quote(raw);
-        switch (h.type()) {
+        if (h.type().isList()) {
+            if (!(raw instanceof List<?> list)) {
+                throw new HyperparameterException(h.name(), component + ": " + h.name() + " = " + quote(raw)
+                        + " is not a list; expected a " + h.type() + ", such as [1, 2]. " + accepted(declared));
+            }
+            List<Object> out = new java.util.ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(convert(component + ": " + h.name() + "[" + i + "] = " + quote(list.get(i)), h,
+                        h.type().element(), list.get(i), declared));
+            }
+            return List.copyOf(out);
+        }
+        return convert(component + ": " + h.name() + " = " + quote(raw), h, h.type(), raw, declared);
+    }
+
+    private static Object convert(String where, Hyperparameter h, Hyperparameter.Type type, Object raw,
+                                  List<Hyperparameter> declared) {
+        switch (type) {
             case STRING -> {
                 if (raw instanceof String text) {
                     return text;
@@ -106,6 +122,9 @@ public final class Hyperparameters {
     }
 
     private static String quote(Object raw) {
+        if (raw instanceof List<?> list) {
+            return list.stream().map(Hyperparameters::quote).collect(Collectors.joining(", ", "[", "]"));
+        }
         return raw instanceof String s ? "'" + s + "'" : String.valueOf(raw);
     }
 
@@ -135,6 +154,18 @@ public final class Hyperparameters {
     /** A text hyperparameter. */
     public String text(String key) {
         return (String) require(key);
+    }
+
+    /** A hyperparameter that is a list of real numbers. */
+    @SuppressWarnings("unchecked")
+    public List<Double> numbers(String key) {
+        return (List<Double>) require(key);
+    }
+
+    /** A hyperparameter that is a list of whole numbers. */
+    @SuppressWarnings("unchecked")
+    public List<Long> integers(String key) {
+        return (List<Long>) require(key);
     }
 
     /** A boolean hyperparameter. */

@@ -86,4 +86,28 @@ class HyperparameterTest {
                 () -> Hyperparameters.resolve("activation 'relu'", List.of(), Map.of("alpha", 0.1)));
         assertEquals("activation 'relu' has no hyperparameter 'alpha'; it takes no hyperparameters.", e.getMessage());
     }
+
+    @Test
+    void listHyperparametersConvertEachElementAndCheckItsRange() {
+        List<Hyperparameter> declared = List.of(Hyperparameter.integers("boundaries").atLeast(0).required(),
+                Hyperparameter.numbers("values").greaterThan(0).withDefault(List.of(0.5, 0.25)));
+        assertEquals("boundaries (list of integers ≥ 0, required), values (list of numbers > 0, default [0.5, 0.25])",
+                declared.get(0).describe() + ", " + declared.get(1).describe());
+        Hyperparameters h = Hyperparameters.resolve("schedule 's'", declared, Map.of("boundaries", List.of(1L, 2.0)));
+        assertEquals(List.of(1L, 2L), h.integers("boundaries"));
+        assertEquals(List.of(0.5, 0.25), h.numbers("values"));
+        HyperparameterException range = assertThrows(HyperparameterException.class, () -> Hyperparameters.resolve(
+                "schedule 's'", declared, Map.of("boundaries", List.of(1L), "values", List.of(0.5, 0.0))));
+        assertEquals("values", range.key());
+        assertTrue(range.getMessage().startsWith("schedule 's': values[1] = 0.0 is out of range: it must be > 0."),
+                range.getMessage());
+        HyperparameterException scalar = assertThrows(HyperparameterException.class, () -> Hyperparameters.resolve(
+                "schedule 's'", declared, Map.of("boundaries", 3L)));
+        assertTrue(scalar.getMessage().startsWith("schedule 's': boundaries = 3 is not a list; expected a list of "
+                + "integers, such as [1, 2]."), scalar.getMessage());
+        IllegalArgumentException badDefault = assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameter.numbers("values").withDefault(List.of(1L)));
+        assertEquals("hyperparameter 'values' is a list of numbers but its default [1] is not a List of Double",
+                badDefault.getMessage());
+    }
 }

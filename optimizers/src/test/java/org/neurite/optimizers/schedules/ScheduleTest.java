@@ -40,7 +40,7 @@ class ScheduleTest {
     @Test
     void theFiveKerasSchedulesAreDiscovered() {
         assertEquals(List.of("cosine_decay", "cosine_decay_restarts", "exponential_decay", "inverse_time_decay",
-                "polynomial_decay"), List.copyOf(SCHEDULES.names()));
+                "piecewise_constant_decay", "polynomial_decay"), List.copyOf(SCHEDULES.names()));
     }
 
     @Test
@@ -126,6 +126,53 @@ class ScheduleTest {
         LearningRateSchedule even = schedule("cosine_decay_restarts", Map.of("initial_learning_rate", 0.1,
                 "first_decay_steps", 10, "t_mul", 1.0, "alpha", 0.2));
         assertFollows(even, step -> 0.1 * (0.8 * 0.5 * (1 + Math.cos(Math.PI * (step % 10) / 10.0)) + 0.2), 300);
+    }
+
+    @Test
+    void piecewiseConstantDecayKeepsEachValueUpToAndIncludingItsBoundary() {
+        LearningRateSchedule s = schedule("piecewise_constant_decay", Map.of("boundaries", List.of(3L, 7L, 8L),
+                "values", List.of(1.0, 0.5, 0.25, 0.125)));
+        // Keras: values[0] for step <= boundaries[0], values[i] for b[i-1] < step <= b[i], values[-1] after.
+        double[] expected = {1.0, 1.0, 1.0, 1.0, 0.5, 0.5, 0.5, 0.5, 0.25, 0.125, 0.125, 0.125};
+        for (int step = 0; step < expected.length; step++) {
+            assertEquals(expected[step], s.learningRate(step), 0, "step " + step);
+        }
+        assertEquals(0.125, s.learningRate(Long.MAX_VALUE), 0);
+        LearningRateSchedule atZero = schedule("piecewise_constant_decay", Map.of("boundaries", List.of(0L),
+                "values", List.of(0.3, 0.1)));
+        assertEquals(0.3, atZero.learningRate(0), 0, "step 0 <= boundary 0");
+        assertEquals(0.1, atZero.learningRate(1), 0);
+    }
+
+    @Test
+    void piecewiseConstantDecayRefusesValuesOfTheWrongLengthAndBoundariesThatDoNotIncrease() {
+        var length = assertThrows(HyperparameterException.class, () -> schedule("piecewise_constant_decay",
+                Map.of("boundaries", List.of(10L, 20L), "values", List.of(0.1, 0.01))));
+        assertEquals("values", length.key());
+        assertEquals("learning-rate schedule 'piecewise_constant_decay': values [0.1, 0.01] has 2 elements but "
+                + "boundaries [10, 20] has 2, so values needs 3: one for the steps up to the first boundary and one "
+                + "after each boundary.", length.getMessage());
+        var order = assertThrows(HyperparameterException.class, () -> schedule("piecewise_constant_decay",
+                Map.of("boundaries", List.of(10L, 10L), "values", List.of(0.1, 0.01, 0.001))));
+        assertEquals("boundaries", order.key());
+        assertTrue(order.getMessage().contains("boundaries [10, 10] must be strictly increasing, but boundaries[1] = "
+                + "10 is not greater than boundaries[0] = 10"), order.getMessage());
+        var empty = assertThrows(HyperparameterException.class, () -> schedule("piecewise_constant_decay",
+                Map.of("boundaries", List.of(), "values", List.of(0.1))));
+        assertTrue(empty.getMessage().contains("boundaries is empty"), empty.getMessage());
+        var fraction = assertThrows(HyperparameterException.class, () -> schedule("piecewise_constant_decay",
+                Map.of("boundaries", List.of(10L, 2.5), "values", List.of(0.1, 0.01, 0.001))));
+        assertTrue(fraction.getMessage().startsWith("learning-rate schedule 'piecewise_constant_decay': "
+                + "boundaries[1] = 2.5 is not an integer. accepted: boundaries (list of integers ≥ 0, required), "
+                + "values (list of numbers ≥ 0, required)."), fraction.getMessage());
+        var negative = assertThrows(HyperparameterException.class, () -> schedule("piecewise_constant_decay",
+                Map.of("boundaries", List.of(10L), "values", List.of(0.1, -0.01))));
+        assertTrue(negative.getMessage().contains("values[1] = -0.01 is out of range: it must be ≥ 0"),
+                negative.getMessage());
+        var scalar = assertThrows(HyperparameterException.class, () -> schedule("piecewise_constant_decay",
+                Map.of("boundaries", 10L, "values", List.of(0.1, 0.01))));
+        assertTrue(scalar.getMessage().contains("boundaries = 10 is not a list; expected a list of integers"),
+                scalar.getMessage());
     }
 
     @Test
