@@ -75,15 +75,16 @@ class CallbacksTest {
         History h = model.fit(data());
 
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("epoch,accuracy,loss,val_accuracy,val_loss", lines.get(0));
+        assertEquals("epoch,accuracy,learning_rate,loss,val_accuracy,val_loss", lines.get(0));
         assertEquals(13, lines.size(), "a header and 12 epochs");
         for (int e = 0; e < 12; e++) {
             String[] cells = lines.get(e + 1).split(",");
             assertEquals(Integer.toString(e), cells[0], "Keras counts epochs from 0 in the log");
             assertEquals(h.get("accuracy").get(e), Double.parseDouble(cells[1]));
-            assertEquals(h.get("loss").get(e), Double.parseDouble(cells[2]));
-            assertEquals(h.get("val_accuracy").get(e), Double.parseDouble(cells[3]));
-            assertEquals(h.get("val_loss").get(e), Double.parseDouble(cells[4]));
+            assertEquals(h.get("learning_rate").get(e), Double.parseDouble(cells[2]));
+            assertEquals(h.get("loss").get(e), Double.parseDouble(cells[3]));
+            assertEquals(h.get("val_accuracy").get(e), Double.parseDouble(cells[4]));
+            assertEquals(h.get("val_loss").get(e), Double.parseDouble(cells[5]));
         }
     }
 
@@ -95,7 +96,7 @@ class CallbacksTest {
         model.fit(data(), model.fitOptions().epochs(3).build());
         List<String> lines = Files.readAllLines(csv);
         assertEquals(1 + 12 + 3, lines.size());
-        assertEquals("epoch;accuracy;loss;val_accuracy;val_loss", lines.get(0));
+        assertEquals("epoch;accuracy;learning_rate;loss;val_accuracy;val_loss", lines.get(0));
         assertTrue(lines.get(13).startsWith("12;"), "the second call continues the epoch count: " + lines.get(13));
     }
 

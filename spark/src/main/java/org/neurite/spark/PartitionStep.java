@@ -13,8 +13,8 @@ import org.neurite.core.tensor.Parameter;
  * {@code localSteps} off (synchronous SGD), it sets the broadcast parameters, computes the
  * gradient of its share of one global batch with the ordinary Neurite trainer and adds it,
  * weighted by its rows (so the sum over partitions is the batch's gradient sum). With
- * {@code localSteps} on (parameter averaging), it also sets the broadcast optimizer state and
- * step count, takes one optimizer step per batch of the round on its share, and adds its
+ * {@code localSteps} on (parameter averaging), it also sets the broadcast optimizer state, step
+ * count and constant learning rate (which {@code reduce_lr_on_plateau} may have changed), takes one optimizer step per batch of the round on its share, and adds its
  * parameters and optimizer state weighted by the rows it trained on.
  */
 final class PartitionStep implements Function2<Partials, Batches, Partials> {
@@ -27,10 +27,12 @@ final class PartitionStep implements Function2<Partials, Batches, Partials> {
     private final int batches;
     private final boolean localSteps;
     private final long iterations;
+    /** The driver's constant learning rate, or NaN when it is a schedule (the workers compute it). */
+    private final double learningRate;
     private final TaskHook hook;
 
     PartitionStep(Broadcast<String> config, Broadcast<float[]> start, int epoch, int firstBatch, int batches,
-                  boolean localSteps, long iterations, TaskHook hook) {
+                  boolean localSteps, long iterations, double learningRate, TaskHook hook) {
         this.config = config;
         this.start = start;
         this.epoch = epoch;
@@ -38,6 +40,7 @@ final class PartitionStep implements Function2<Partials, Batches, Partials> {
         this.batches = batches;
         this.localSteps = localSteps;
         this.iterations = iterations;
+        this.learningRate = learningRate;
         this.hook = hook;
     }
 
@@ -60,6 +63,9 @@ final class PartitionStep implements Function2<Partials, Batches, Partials> {
             if (localSteps) {
                 Vectors.setState(updater.state(), values, offset);
                 updater.setIterations(iterations);
+                if (!Double.isNaN(learningRate)) {
+                    updater.setLearningRate(learningRate);
+                }
             }
             long trained = 0;
             for (int j = 0; j < batches; j++) {

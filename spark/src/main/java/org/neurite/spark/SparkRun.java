@@ -91,7 +91,12 @@ final class SparkRun implements EpochLoop.Steps {
         metricSums = new double[metrics.size()];
     }
 
-    /** One Spark job: batches {@code [first, first + count)}, then the update on the driver. */
+    /** The driver's constant learning rate for the workers' local steps, or NaN for a schedule. */
+    private double constantLearningRate() {
+        return model.optimizer().settings().schedule() != null ? Double.NaN : updater.learningRate();
+    }
+
+        /** One Spark job: batches {@code [first, first + count)}, then the update on the driver. */
     @Override
     public int train(int epoch, int first) {
         int count = Math.min(perJob, batches - first);
@@ -105,7 +110,7 @@ final class SparkRun implements EpochLoop.Steps {
         try {
             p = arranged.treeAggregate(new Partials(count, metrics.size()),
                     new PartitionStep(config, start, epoch, first, count, averaging, updater.iterations(),
-                            trainer.hook()),
+                            constantLearningRate(), trainer.hook()),
                     Partials::merge, trainer.treeDepth());
         } finally {
             start.destroy();

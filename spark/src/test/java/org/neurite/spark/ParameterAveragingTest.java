@@ -29,6 +29,20 @@ class ParameterAveragingTest {
     }
 
     @Test
+    void theWorkersLocalStepsUseALearningRateSetOnTheDriver(JavaSparkContext sc) {
+        JavaRDD<Sample> data = SparkData.parallelize(sc, Fixtures.xor(50, 11), 3);
+        Model synchronous = Fixtures.sgd("");
+        synchronous.trainer().updater().setLearningRate(0.025); // as reduce_lr_on_plateau sets it
+        SparkTrainer.builder(sc).build().fit(synchronous, data);
+        Model averaged = Fixtures.sgd("");
+        averaged.trainer().updater().setLearningRate(0.025);
+        SparkTrainer.builder(sc).averageEvery(1).build().fit(averaged, data);
+
+        assertSameParameters(synchronous, averaged, 1e-5);
+        assertEquals(0.025f, (float) averaged.history().last("learning_rate"));
+    }
+
+    @Test
     void averagingEveryFourStepsRunsAQuarterOfTheJobsAndLearns(JavaSparkContext sc) {
         JavaRDD<Sample> data = SparkData.parallelize(sc, Fixtures.diagonal(64, 12), 2);
         Model synchronous = Fixtures.model(MOMENTUM, ", epochs: 12");

@@ -90,7 +90,7 @@ class SynchronousTrainingTest {
         Model distributed = Fixtures.sgd(", validation_split: 0.2");
         History actual = SparkTrainer.builder(sc).build().fit(distributed, SparkData.parallelize(sc, data, 3));
 
-        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), List.copyOf(actual.asMap().keySet()));
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy", "learning_rate"), List.copyOf(actual.asMap().keySet()));
         assertSameHistory(expected, actual, TOLERANCE);
         assertSameParameters(local, distributed, TOLERANCE);
     }
@@ -118,6 +118,6 @@ class SynchronousTrainingTest {
 
         assertEquals("Training 3 epochs on Spark: 20 samples in 2 partitions, 3 batches each, seed 7", lines[0]);
         assertEquals(4, lines.length);
-        assertTrue(lines[3].matches("Epoch 3/3 - \\d+ms - loss: \\d\\.\\d{4} - accuracy: \\d\\.\\d{4}"), lines[3]);
+        assertTrue(lines[3].matches("Epoch 3/3 - \\d+ms - loss: \\d\\.\\d{4} - accuracy: \\d\\.\\d{4} - learning_rate: 0\\.1000"), lines[3]);
     }
 }

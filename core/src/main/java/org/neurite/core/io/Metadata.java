@@ -26,6 +26,10 @@ import org.neurite.core.model.PluginUse;
  * @param created             when the file was written, ISO-8601 UTC
  * @param seed                the model's seed
  * @param optimizerIterations the optimizer's step count
+ * @param learningRate        the optimizer's constant learning rate when training set it to
+ *                            something other than the configured one (by {@code
+ *                            reduce_lr_on_plateau}), else {@code null}; written as
+ *                            {@code learning_rate} only then, so older files have none
  * @param parameters          the parameter entry names, in network order
  * @param optimizerState      the optimizer state entry names, in the updater's order
  * @param plugins             the plugins the model uses, with where each came from
@@ -33,7 +37,7 @@ import org.neurite.core.model.PluginUse;
  * @param sha256              the SHA-256 of every content entry but this one, by entry name
  */
 record Metadata(int formatVersion, String neuriteVersion, String created, long seed,
-                long optimizerIterations, List<String> parameters, List<String> optimizerState,
+                long optimizerIterations, Double learningRate, List<String> parameters, List<String> optimizerState,
                 List<PluginUse> plugins, Map<String, List<Double>> history, Map<String, String> sha256) {
     /** The newest format this Neurite writes and reads. */
     static final int FORMAT_VERSION = 1;
@@ -49,6 +53,9 @@ record Metadata(int formatVersion, String neuriteVersion, String created, long s
         root.put("created", created);
         root.put("seed", seed);
         root.put("optimizer_iterations", optimizerIterations);
+        if (learningRate != null) {
+            root.put("learning_rate", learningRate);
+        }
         parameters.forEach(root.putArray("parameters")::add);
         optimizerState.forEach(root.putArray("optimizer_state")::add);
         ArrayNode plugs = root.putArray("plugins");
@@ -131,8 +138,16 @@ record Metadata(int formatVersion, String neuriteVersion, String created, long s
             throw error(file, "'optimizer_iterations' is " + iterations + "; an optimizer's step count is 0 "
                     + "or more");
         }
+        Double learningRate = null;
+        if (root.has("learning_rate")) {
+            JsonNode lr = root.get("learning_rate");
+            if (!lr.isNumber() || !(lr.asDouble() >= 0) || Double.isInfinite(lr.asDouble())) {
+                throw error(file, "'learning_rate' must be a finite number ≥ 0, found " + Names.shorten(lr.toString()));
+            }
+            learningRate = lr.asDouble();
+        }
         return new Metadata((int) format, text(file, root, "neurite_version"), text(file, root, "created"),
-                integer(file, root, "seed"), iterations,
+                integer(file, root, "seed"), iterations, learningRate,
                 strings(file, root, "parameters"), strings(file, root, "optimizer_state"),
                 plugins, history, sums);
     }

@@ -34,6 +34,7 @@ import org.neurite.core.plugin.PluginException;
 import org.neurite.core.plugin.PluginKind;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.spi.Optimizer;
+import org.neurite.core.spi.OptimizerSettings;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
 
@@ -46,7 +47,8 @@ import org.neurite.core.tensor.Parameter;
  *       {@code (rows, cols)}, a bias as {@code (units,)} (Keras's {@code get_weights()});</li>
  *   <li>{@code optimizer/<key>.npy}: each optimizer state matrix, by its stable key;</li>
  *   <li>{@code metadata.json}: {@code format_version}, {@code neurite_version}, {@code created},
- *       {@code seed}, {@code optimizer_iterations}, {@code parameters} and
+ *       {@code seed}, {@code optimizer_iterations}, {@code learning_rate} (only when training
+ *       changed the constant learning rate, as {@code reduce_lr_on_plateau} does), {@code parameters} and
  *       {@code optimizer_state} (entry names in order), {@code plugins} (kind, name, class, source),
  *       {@code history}, and {@code sha256} of every entry above;</li>
  *   <li>{@code checksum.sha256}: the SHA-256 of {@code metadata.json}, {@code sha256sum} style.</li>
@@ -120,7 +122,7 @@ public final class ModelFiles {
         List<PluginUse> plugins = new ArrayList<>(model.plugins());
         plugins.sort(Comparator.comparing(PluginUse::kind).thenComparing(PluginUse::name));
         Metadata metadata = new Metadata(Metadata.FORMAT_VERSION, neuriteVersion(), created.toString(),
-                model.seed(), updater.iterations(), parameters, state, plugins,
+                model.seed(), updater.iterations(), changedLearningRate(model), parameters, state, plugins,
                 model.history().asMap(), sums);
         entries.put(ModelArchive.METADATA, metadata.toJson());
         return entries;
@@ -211,8 +213,30 @@ public final class ModelFiles {
         // Everything is decoded and checked; only now is the model changed.
         restores.forEach(r -> System.arraycopy(r.values(), 0, r.target().data(), 0, r.values().length));
         updater.setIterations(metadata.optimizerIterations());
+        if (metadata.learningRate() != null) {
+            if (model.optimizer().settings().schedule() != null) {
+                throw new ModelFormatException(file, ModelArchive.METADATA, "it sets the learning rate to "
+                        + metadata.learningRate() + " but the configuration's learning rate is the schedule "
+                        + model.optimizer().settings().schedule() + ", which cannot be set");
+            }
+            updater.setLearningRate(metadata.learningRate());
+        }
         appendHistory(model, metadata.history());
         return model;
+    }
+
+    /**
+     * The optimizer's constant learning rate if training changed it from the configured one
+     * ({@code reduce_lr_on_plateau}), else {@code null}: files of runs that never change it stay
+     * as they were.
+     */
+    private static Double changedLearningRate(Model model) {
+        OptimizerSettings settings = model.optimizer().settings();
+        double now = model.trainer().updater().learningRate();
+        if (settings.schedule() != null || Double.isNaN(now) || now == settings.learningRate(0)) {
+            return null;
+        }
+        return now;
     }
 
     /** The most bytes of {@code metadata.json} read: room for a history of millions of epochs. */

@@ -16,7 +16,8 @@ import org.neurite.core.tensor.Parameter;
  * One training run of an {@link Optimizer}'s update rule, as Keras 3's {@code
  * optimizer.apply(grads)} runs it. Each {@link #step()}:
  * <ol>
- *   <li>takes the learning rate of this step from the settings at the current step count;</li>
+ *   <li>takes the learning rate of this step: the schedule at the current step count, or the
+ *       constant (the settings' {@code learning_rate} until {@link #setLearningRate} changes it);</li>
  *   <li>clips the gradients in place: {@code clipnorm} scales each gradient by
  *       {@code clipnorm / max(‖g‖, clipnorm)}, {@code global_clipnorm} all of them by
  *       {@code global_clipnorm / max(‖(g₁, g₂, …)‖, global_clipnorm)}, {@code clipvalue}
@@ -38,6 +39,8 @@ public final class OptimizerRun implements Optimizer.Updater {
     private final Map<String, Matrix> stateView;
     private final CurrentStep current = new CurrentStep();
     private long iterations;
+    /** The constant learning rate; unused with a schedule. */
+    private double learningRate;
 
     /**
      * A new run of {@code optimizer} over {@code parameters}, with every slot at its initial
@@ -82,11 +85,12 @@ public final class OptimizerRun implements Optimizer.Updater {
             }
         }
         stateView = Collections.unmodifiableMap(state);
+        learningRate = settings.learningRate(0);
     }
 
     @Override
     public void step() {
-        double lr = settings.learningRate(iterations);
+        double lr = learningRate();
         clip();
         double decay = settings.weightDecay();
         if (decay != 0) {
@@ -165,6 +169,25 @@ public final class OptimizerRun implements Optimizer.Updater {
                     + iterations + "; it counts the steps taken so far and must be ≥ 0.");
         }
         this.iterations = iterations;
+    }
+
+    @Override
+    public double learningRate() {
+        return settings.schedule() != null ? settings.schedule().learningRate(iterations) : learningRate;
+    }
+
+    @Override
+    public void setLearningRate(double rate) {
+        if (settings.schedule() != null) {
+            throw new IllegalStateException("The learning rate of '" + optimizer.name() + "' is the schedule "
+                    + settings.schedule() + ", so it cannot be set (as in Keras); give learning_rate a number "
+                    + "to let it change during training.");
+        }
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException(optimizer.name() + ": cannot set the learning rate to " + rate
+                    + "; it must be a finite number ≥ 0.");
+        }
+        learningRate = rate;
     }
 
     /** The slots, slot by slot and parameter by parameter within a slot; unmodifiable view of live matrices. */

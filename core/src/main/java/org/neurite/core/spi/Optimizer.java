@@ -147,6 +147,30 @@ public interface Optimizer extends Component {
         void setIterations(long iterations);
 
         /**
+         * The learning rate the next {@link #step()} will use: the schedule at {@link #iterations()},
+         * or the constant (as last {@linkplain #setLearningRate set}); NaN if this updater does not
+         * say (an optimizer that runs its own steps).
+         */
+        default double learningRate() {
+            return Double.NaN;
+        }
+
+        /**
+         * Sets the constant learning rate of the steps that follow, as Keras's {@code
+         * optimizer.learning_rate = value} (what {@code reduce_lr_on_plateau} does). Model files
+         * save a rate set this way, so a resumed run keeps it.
+         *
+         * @throws IllegalStateException         if the learning rate is a schedule (as in Keras, it
+         *                                       cannot be set then)
+         * @throws IllegalArgumentException      if {@code rate} is negative or not finite
+         * @throws UnsupportedOperationException if this updater does not support it
+         */
+        default void setLearningRate(double rate) {
+            throw new UnsupportedOperationException("this optimizer runs its own steps (it overrides start), so "
+                    + "its learning rate cannot be set from outside; write it as an update rule");
+        }
+
+        /**
          * The live per-parameter state, by stable key (such as {@code velocity/dense_1/kernel}),
          * in a stable order. Model files save these matrices and, to resume training, copy the
          * saved values back into them.

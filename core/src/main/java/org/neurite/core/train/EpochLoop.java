@@ -11,7 +11,8 @@ import org.neurite.core.network.Network;
 /**
  * The loop over the epochs of one call to {@code fit}, shared by every trainer: listeners
  * (progress included), the epoch's loss as the sample-weighted mean of its batch losses, its
- * metrics, validation, the history and the stop flag. What a batch is — a step on this machine,
+ * metrics, validation, the optimizer's learning rate ({@code learning_rate}), the history, the
+ * stop flag and what happens when a batch diverges. What a batch is — a step on this machine,
  * a Spark job over partitions — is the {@link Steps} a trainer plugs in.
  *
  * <pre>{@code
@@ -94,6 +95,11 @@ public final class EpochLoop implements Training {
     }
 
     @Override
+    public java.io.PrintStream out() {
+        return options.out();
+    }
+
+    @Override
     public long seed() {
         return seed;
     }
@@ -106,6 +112,16 @@ public final class EpochLoop implements Training {
     @Override
     public void stop() {
         stopRequested = true;
+    }
+
+    @Override
+    public double learningRate() {
+        return trainer.updater().learningRate();
+    }
+
+    @Override
+    public void setLearningRate(double rate) {
+        trainer.updater().setLearningRate(rate);
     }
 
     /** Runs the epochs with {@code steps}; returns the history of this call's epochs. */
@@ -121,13 +137,30 @@ public final class EpochLoop implements Training {
             }
             steps.beginEpoch(epoch);
             lossSum = 0;
-            for (int b = 0; b < batches; ) {
-                b += steps.train(epoch, b);
+            boolean diverged = false;
+            for (int b = 0; b < batches && !diverged; ) {
+                try {
+                    b += steps.train(epoch, b);
+                } catch (TrainingDivergedException d) {
+                    diverged = true;
+                    if (!stoppedAt(epoch, d)) {
+                        throw d;
+                    }
+                }
+            }
+            if (diverged) {
+                break;
             }
             Map<String, Double> logs = new LinkedHashMap<>();
             logs.put("loss", lossSum / samples);
             logs.putAll(steps.metrics());
             steps.validate().forEach((k, v) -> logs.put("val_" + k, v));
+            // As Keras's callbacks log optimizer.learning_rate at the epoch's end: the float32 rate
+            // of the next step (the epoch's own rate unless a schedule moves it).
+            double lr = learningRate();
+            if (!Double.isNaN(lr)) {
+                logs.put("learning_rate", (double) (float) lr);
+            }
             trainer.history().append(logs);
             thisCall.append(logs);
             for (TrainingListener l : listeners) {
@@ -138,6 +171,18 @@ public final class EpochLoop implements Training {
             l.onTrainEnd(this, thisCall);
         }
         return thisCall;
+    }
+
+    /** Tells the listeners of a divergence; {@code true} if one of them asked to stop there. */
+    private boolean stoppedAt(int epoch, TrainingDivergedException divergence) {
+        boolean before = stopRequested;
+        stopRequested = false;
+        for (TrainingListener l : listeners) {
+            l.onDivergence(this, epoch, divergence);
+        }
+        boolean stopped = stopRequested;
+        stopRequested = before || stopped;
+        return stopped;
     }
 
     /** Before a batch: tells the listeners. */

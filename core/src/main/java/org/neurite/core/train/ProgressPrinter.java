@@ -69,7 +69,9 @@ final class ProgressPrinter implements TrainingListener {
         StringBuilder line = new StringBuilder(inPlace ? "\r" : "");
         line.append(String.format(Locale.ROOT, "Epoch %d/%d - %.0fms", epoch + 1,
                 firstEpoch + training.epochs(), (System.nanoTime() - epochStart) / 1e6));
-        logs.forEach((k, v) -> line.append(String.format(Locale.ROOT, " - %s: %.4f", k, v)));
+        // Keras's progress bar: four decimals, or four significant digits for small values (a learning rate).
+        logs.forEach((k, v) -> line.append(String.format(Locale.ROOT, Math.abs(v) > 1e-3 || v == 0 ? " - %s: %.4f"
+                : " - %s: %.4e", k, v)));
         if (inPlace) {
             line.append(" ".repeat(10));
         }

@@ -1,5 +1,6 @@
 package org.neurite.core.train;
 
+import java.io.PrintStream;
 import org.neurite.core.network.Network;
 
 /** The running training session, as listeners see it. */
@@ -14,6 +15,9 @@ public interface Training {
     /** The number of batches per epoch. */
     int batchesPerEpoch();
 
+    /** Where progress and the messages of callbacks go ({@link FitOptions#out()}). */
+    PrintStream out();
+
     /** The seed that drives shuffling in this run. */
     long seed();
 
@@ -25,6 +29,22 @@ public interface Training {
      */
     boolean higherIsBetter(String key);
 
-    /** Asks the trainer to stop after the current epoch. */
+    /**
+     * Asks the trainer to stop after the current epoch (or, called from
+     * {@link TrainingListener#onDivergence}, to stop there instead of throwing).
+     */
     void stop();
+
+    /**
+     * The optimizer's learning rate now: the rate of its next step (Keras's {@code
+     * optimizer.learning_rate}); NaN if the optimizer does not say.
+     */
+    double learningRate();
+
+    /**
+     * Sets the optimizer's constant learning rate for the steps that follow; model files keep it.
+     *
+     * @throws IllegalStateException if the learning rate is a schedule
+     */
+    void setLearningRate(double rate);
 }

@@ -29,6 +29,16 @@ public interface TrainingListener {
     default void onEpochEnd(Training training, int epoch, Map<String, Double> logs) {
     }
 
+    /**
+     * When a batch of {@code epoch} diverged: its loss, a gradient or an updated parameter is NaN
+     * or infinite. The parameters and optimizer state are already those before that update.
+     * Training then ends by throwing {@code divergence} (without {@link #onTrainEnd}), unless a
+     * listener calls {@link Training#stop()} here: then it ends as after a stop, without logging
+     * the unfinished epoch, and {@code fit} returns the history of the epochs before it.
+     */
+    default void onDivergence(Training training, int epoch, TrainingDivergedException divergence) {
+    }
+
     /** After the last epoch (or after a stop). */
     default void onTrainEnd(Training training, History history) {
     }

@@ -206,6 +206,31 @@ class ScheduleTest {
     }
 
     @Test
+    void aConstantLearningRateCanBeSetBetweenStepsAndAScheduleCannot() {
+        Optimizer sgd = PLUGINS.optimizers().create("sgd", Map.of("learning_rate", 0.5));
+        Parameter w = new Parameter("w", new Matrix(1, 1));
+        Optimizer.Updater run = sgd.start(List.of(w));
+        assertEquals(0.5, run.learningRate());
+        w.gradient().data()[0] = 1;
+        run.step();
+        run.setLearningRate(0.125);
+        assertEquals(0.125, run.learningRate());
+        run.step();
+        assertEquals(-0.625f, w.value().data()[0], "w − 0.5·1 − 0.125·1");
+        assertThrows(IllegalArgumentException.class, () -> run.setLearningRate(Double.NaN));
+
+        LearningRateSchedule decay = schedule("piecewise_constant_decay", Map.of("boundaries", List.of(0L),
+                "values", List.of(0.3, 0.1)));
+        Optimizer.Updater scheduled = ScheduledOptimizer.of(sgd, decay).start(List.of(w));
+        assertEquals(0.3, scheduled.learningRate());
+        scheduled.step();
+        assertEquals(0.1, scheduled.learningRate(), "the schedule at the step count");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> scheduled.setLearningRate(0.01));
+        assertTrue(e.getMessage().startsWith("The learning rate of 'sgd' is the schedule piecewise_constant_decay"),
+                e.getMessage());
+    }
+
+    @Test
     void weightDecayUsesTheScheduledLearningRate() {
         LearningRateSchedule halving = schedule("exponential_decay", Map.of("initial_learning_rate", 0.5,
                 "decay_steps", 1, "decay_rate", 0.5));
