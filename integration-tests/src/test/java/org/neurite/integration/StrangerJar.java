@@ -25,6 +25,8 @@ final class StrangerJar {
     static final String NAME = "cube";
     static final String LAYER_CLASS = "com.example.stranger.RmsNormalization";
     static final String LAYER_NAME = "rms_normalization";
+    static final String CALLBACK_CLASS = "com.example.stranger.HalveEvery";
+    static final String CALLBACK_NAME = "halve_every";
 
     private static final String SOURCE = """
             package com.example.stranger;
@@ -147,6 +149,59 @@ final class StrangerJar {
             }
             """;
 
+    /** A callback that halves the learning rate every {@code epochs} epochs. */
+    private static final String CALLBACK_SOURCE = """
+            package com.example.stranger;
+
+            import java.util.List;
+            import java.util.Map;
+            import org.neurite.core.spi.CallbackType;
+            import org.neurite.core.spi.Hyperparameter;
+            import org.neurite.core.spi.Hyperparameters;
+            import org.neurite.core.train.Training;
+            import org.neurite.core.train.TrainingListener;
+
+            /** Halves the learning rate every k epochs, written by someone who has never seen Neurite's sources. */
+            public final class HalveEvery implements CallbackType {
+                private final long every;
+
+                public HalveEvery() {
+                    this(1);
+                }
+
+                private HalveEvery(long every) {
+                    this.every = every;
+                }
+
+                @Override
+                public String name() {
+                    return "halve_every";
+                }
+
+                @Override
+                public List<Hyperparameter> hyperparameters() {
+                    return List.of(Hyperparameter.integer("epochs", 1).atLeast(1));
+                }
+
+                @Override
+                public CallbackType configure(Hyperparameters values) {
+                    return new HalveEvery(values.integer("epochs"));
+                }
+
+                @Override
+                public TrainingListener start(Context context) {
+                    return new TrainingListener() {
+                        @Override
+                        public void onEpochEnd(Training training, int epoch, Map<String, Double> logs) {
+                            if ((epoch + 1) % every == 0) {
+                                training.setLearningRate(training.learningRate() / 2);
+                            }
+                        }
+                    };
+                }
+            }
+            """;
+
     private static Path jar;
 
     private StrangerJar() {
@@ -176,15 +231,17 @@ final class StrangerJar {
     private static Path build(Path dir) throws IOException {
         Path src = dir.resolve("src/com/example/stranger/Cube.java");
         Path layerSrc = dir.resolve("src/com/example/stranger/RmsNormalization.java");
+        Path callbackSrc = dir.resolve("src/com/example/stranger/HalveEvery.java");
         Path classes = dir.resolve("classes");
         Files.createDirectories(src.getParent());
         Files.createDirectories(classes);
         Files.writeString(src, SOURCE);
         Files.writeString(layerSrc, LAYER_SOURCE);
+        Files.writeString(callbackSrc, CALLBACK_SOURCE);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int status = javac.run(null, null, null, "--release", "17", "-classpath",
                 System.getProperty("java.class.path"), "-d", classes.toString(), src.toString(),
-                layerSrc.toString());
+                layerSrc.toString(), callbackSrc.toString());
         if (status != 0) {
             throw new IllegalStateException("javac failed on the stranger's plugin: " + status);
         }
@@ -207,6 +264,9 @@ final class StrangerJar {
             jarOut.closeEntry();
             jarOut.putNextEntry(new JarEntry("META-INF/services/org.neurite.core.spi.LayerType"));
             write(jarOut, LAYER_CLASS + "\n");
+            jarOut.closeEntry();
+            jarOut.putNextEntry(new JarEntry("META-INF/services/org.neurite.core.spi.CallbackType"));
+            write(jarOut, CALLBACK_CLASS + "\n");
             jarOut.closeEntry();
         }
         return out;
