@@ -30,6 +30,8 @@ class NeuriteLauncherIT {
         JsonNode json = JSON.readTree(trained.out());
         assertEquals(1.0, json.get("test").get("accuracy").asDouble(), trained.toString());
         assertEquals(1000, json.get("history").get("loss").size());
+        assertEquals(1000, json.get("history").get("learning_rate").size());
+        assertEquals((double) 0.1f, json.get("history").get("learning_rate").get(999).asDouble(), "float32, as Keras logs it");
         assertEquals(42, json.get("seed").asLong());
         assertTrue(Files.isRegularFile(dir.resolve("xor.neurite")));
         // Quiet by default: the kernels line, no discovery details.
