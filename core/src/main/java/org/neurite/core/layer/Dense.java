@@ -7,6 +7,7 @@ import org.neurite.core.spi.Initializer;
 import org.neurite.core.spi.Layer;
 import org.neurite.core.spi.LayerContext;
 import org.neurite.core.spi.Pass;
+import org.neurite.core.spi.Regularizer;
 import org.neurite.core.tensor.Kernels;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
@@ -28,6 +29,9 @@ public final class Dense implements Layer {
     private final boolean useBias;
     private final Initializer kernelInitializer;
     private final Initializer biasInitializer;
+    private final Regularizer kernelRegularizer;
+    private final Regularizer biasRegularizer;
+    private final Regularizer activityRegularizer;
     private final Matrix initialKernel;
     private final Matrix initialBias;
 
@@ -45,6 +49,9 @@ public final class Dense implements Layer {
         this.useBias = b.useBias;
         this.kernelInitializer = b.kernelInitializer;
         this.biasInitializer = b.biasInitializer;
+        this.kernelRegularizer = b.kernelRegularizer;
+        this.biasRegularizer = b.biasRegularizer;
+        this.activityRegularizer = b.activityRegularizer;
         if (kernelInitializer == null && b.weights == null
                 || biasInitializer == null && b.bias == null && useBias) {
             throw new IllegalArgumentException(name + ": give a kernel and a bias initializer, or explicit "
@@ -105,9 +112,9 @@ public final class Dense implements Layer {
     public void build(int inputWidth, LayerContext context) {
         outputWidth(inputWidth);
         kernels = context.kernels();
-        kernel = context.addWeight("kernel", inputWidth, units, kernelInitializer, initialKernel);
+        kernel = context.addWeight("kernel", inputWidth, units, kernelInitializer, initialKernel, kernelRegularizer);
         if (useBias) {
-            bias = context.addWeight("bias", 1, units, biasInitializer, initialBias);
+            bias = context.addWeight("bias", 1, units, biasInitializer, initialBias, biasRegularizer);
         }
     }
 
@@ -126,6 +133,11 @@ public final class Dense implements Layer {
     @Override
     public Activation activation() {
         return activation;
+    }
+
+    @Override
+    public Regularizer activityRegularizer() {
+        return activityRegularizer;
     }
 
     @Override
@@ -167,6 +179,9 @@ public final class Dense implements Layer {
         private boolean useBias = true;
         private Initializer kernelInitializer;
         private Initializer biasInitializer;
+        private Regularizer kernelRegularizer;
+        private Regularizer biasRegularizer;
+        private Regularizer activityRegularizer;
         private Matrix weights;
         private Matrix bias;
 
@@ -201,6 +216,27 @@ public final class Dense implements Layer {
         /** How to initialize b (Keras's default is {@code zeros}). */
         public Builder biasInitializer(Initializer initializer) {
             this.biasInitializer = Objects.requireNonNull(initializer);
+            return this;
+        }
+
+        /** A penalty on W (Keras's {@code kernel_regularizer}); {@code null} (the default) for none. */
+        public Builder kernelRegularizer(Regularizer regularizer) {
+            this.kernelRegularizer = regularizer;
+            return this;
+        }
+
+        /** A penalty on b (Keras's {@code bias_regularizer}); {@code null} (the default) for none. */
+        public Builder biasRegularizer(Regularizer regularizer) {
+            this.biasRegularizer = regularizer;
+            return this;
+        }
+
+        /**
+         * A penalty on the layer's output, after its activation (Keras's
+         * {@code activity_regularizer}); {@code null} (the default) for none.
+         */
+        public Builder activityRegularizer(Regularizer regularizer) {
+            this.activityRegularizer = regularizer;
             return this;
         }
 

@@ -7,11 +7,13 @@ import org.neurite.core.spi.Initializer;
 import org.neurite.core.spi.Layer;
 import org.neurite.core.spi.LayerArguments;
 import org.neurite.core.spi.LayerType;
+import org.neurite.core.spi.Regularizer;
 
 /**
  * The {@code dense} layer type, with Keras's keys and defaults: {@code units},
  * {@code use_bias} (true), {@code activation} (none), {@code kernel_initializer}
- * ({@code glorot_uniform}), {@code bias_initializer} ({@code zeros}), and explicit initial
+ * ({@code glorot_uniform}), {@code bias_initializer} ({@code zeros}), {@code kernel_regularizer},
+ * {@code bias_regularizer} and {@code activity_regularizer} (none), and explicit initial
  * {@code weights} (inputs×units) and {@code bias} (1×units).
  */
 public final class DenseType implements LayerType {
@@ -33,7 +35,10 @@ public final class DenseType implements LayerType {
     public List<ComponentSlot> components() {
         return List.of(ComponentSlot.optional("activation", Activation.class),
                 ComponentSlot.withDefault("kernel_initializer", Initializer.class, "glorot_uniform"),
-                ComponentSlot.withDefault("bias_initializer", Initializer.class, "zeros"));
+                ComponentSlot.withDefault("bias_initializer", Initializer.class, "zeros"),
+                ComponentSlot.optional("kernel_regularizer", Regularizer.class),
+                ComponentSlot.optional("bias_regularizer", Regularizer.class),
+                ComponentSlot.optional("activity_regularizer", Regularizer.class));
     }
 
     @Override
@@ -53,6 +58,9 @@ public final class DenseType implements LayerType {
                 .useBias(a.hyperparameters().bool("use_bias"))
                 .kernelInitializer(a.component("kernel_initializer", Initializer.class))
                 .biasInitializer(a.component("bias_initializer", Initializer.class))
+                .kernelRegularizer(a.component("kernel_regularizer", Regularizer.class))
+                .biasRegularizer(a.component("bias_regularizer", Regularizer.class))
+                .activityRegularizer(a.component("activity_regularizer", Regularizer.class))
                 .weights(a.array("weights"))
                 .bias(a.array("bias"))
                 .build();

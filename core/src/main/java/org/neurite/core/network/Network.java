@@ -18,6 +18,7 @@ import org.neurite.core.spi.Activation;
 import org.neurite.core.spi.Initializer;
 import org.neurite.core.spi.Layer;
 import org.neurite.core.spi.Pass;
+import org.neurite.core.spi.Regularizer;
 import org.neurite.core.tensor.Kernels;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
@@ -50,6 +51,9 @@ public final class Network {
     private final int[] widths;
     private final Activation[] activations;
     private final List<Parameter> parameters;
+    private final List<Parameter> regularized;
+    private final List<Regularizer> weightRegularizers;
+    private final Regularizer[] activityRegularizers;
     private final Map<String, Matrix> state;
     private final Map<String, Matrix> arrays;
     private final long[] trainableCounts;
@@ -87,6 +91,7 @@ public final class Network {
             }
         }
         activations = new Activation[count];
+        activityRegularizers = new Regularizer[count];
         trainableCounts = new long[count];
         stateCounts = new long[count];
         Builder.Context context = new Builder.Context(kernels, b.random == null ? new SplittableRandom() : b.random,
@@ -98,8 +103,11 @@ public final class Network {
             trainableCounts[i] = context.trainableInLayer;
             stateCounts[i] = context.stateInLayer;
             activations[i] = layer.activation();
+            activityRegularizers[i] = layer.activityRegularizer();
         }
         this.parameters = List.copyOf(context.parameters);
+        this.regularized = List.copyOf(context.regularized);
+        this.weightRegularizers = List.copyOf(context.regularizers);
         this.state = Collections.unmodifiableMap(context.state);
         this.arrays = Collections.unmodifiableMap(context.arrays);
     }
@@ -155,6 +163,33 @@ public final class Network {
             n += c;
         }
         return n;
+    }
+
+    /**
+     * Whether any layer has a weight or activity regularizer, so that {@link #penalty()} can be
+     * other than 0.
+     */
+    public boolean hasRegularizers() {
+        if (!regularized.isEmpty()) {
+            return true;
+        }
+        for (Regularizer r : activityRegularizers) {
+            if (r != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The regularization penalty of the last {@link #forward(Matrix, Pass) training forward pass},
+     * as Keras 3 adds it to the loss: every weight regularizer's penalty of its parameter's
+     * current value, plus every activity regularizer's penalty of its layer's output in that pass
+     * divided by the pass's rows. 0 without regularizers. {@link #backward} adds its gradient.
+     */
+    public double penalty() {
+        requireForward();
+        return current.penalty();
     }
 
     /** The kernels this network computes with. */
@@ -231,6 +266,12 @@ public final class Network {
 
         /** The input of the output activation (the output itself if linear). */
         Matrix logits();
+
+        /**
+         * The regularization penalty of this pass, computed when asked: as {@link Network#penalty()}
+         * for the parameters as they are now and this pass's outputs.
+         */
+        double penalty();
     }
 
     private void requireInput(Matrix x) {
@@ -306,6 +347,8 @@ public final class Network {
         final Matrix[] act;       // after its activation (the same matrix without one)
         final Matrix[] gradAct;   // dL/dact[i] for i < last; the caller supplies the last
         final Matrix[] gradOut;   // dL/dout[i] where an activation sits between (else gradAct)
+        final Matrix lastGrad;    // dL/dact[last] plus its activity penalty's gradient
+        final Matrix lastActGrad; // the activity penalty's gradient alone, before the fused activation
         Matrix input;
 
         Workspace(int n, boolean withGradients) {
@@ -322,6 +365,23 @@ public final class Network {
                     gradOut[i] = activations[i] == null ? null : new Matrix(n, widths[i + 1]);
                 }
             }
+            boolean lastPenalized = withGradients && activityRegularizers[count - 1] != null;
+            lastGrad = lastPenalized ? new Matrix(n, widths[count]) : null;
+            lastActGrad = lastPenalized && activations[count - 1] != null ? new Matrix(n, widths[count]) : null;
+        }
+
+        @Override
+        public double penalty() {
+            double p = 0;
+            for (int k = 0; k < regularized.size(); k++) {
+                p += weightRegularizers.get(k).penalty(regularized.get(k).value());
+            }
+            for (int i = 0; i < act.length; i++) {
+                if (activityRegularizers[i] != null) {
+                    p += activityRegularizers[i].penalty(act[i]) / input.rows();
+                }
+            }
+            return p;
         }
 
         void run(Matrix x, Pass pass) {
@@ -342,14 +402,40 @@ public final class Network {
                     fromLogits ? "dL/dlogits" : "dL/doutput");
             Matrix g = grad;
             for (int i = last; i >= 0; i--) {
+                boolean fused = fromLogits && i == last;
                 Matrix gradZ = g;
-                if (activations[i] != null && !(fromLogits && i == last)) {
+                Regularizer penalty = activityRegularizers[i];
+                if (penalty != null) {
+                    double scale = 1.0 / input.rows();
+                    if (i < last) {
+                        penalty.addGradient(act[i], scale, g);   // g is gradAct[i], the network's own
+                    } else if (!fused) {
+                        g = gradZ = lastGrad.copyFrom(g);          // the caller's matrix stays as given
+                        penalty.addGradient(act[i], scale, g);
+                    } else {
+                        // The loss starts at the logits: the penalty's gradient gets there through the activation.
+                        lastActGrad.fill(0f);
+                        penalty.addGradient(act[i], scale, lastActGrad);
+                        activations[i].backward(out[i], act[i], lastActGrad, gradOut[i]);
+                        float[] sum = lastGrad.copyFrom(g).data();
+                        float[] through = gradOut[i].data();
+                        for (int k = 0; k < sum.length; k++) {
+                            sum[k] += through[k];
+                        }
+                        gradZ = lastGrad;
+                    }
+                }
+                if (activations[i] != null && !fused) {
                     activations[i].backward(out[i], act[i], g, gradOut[i]);
                     gradZ = gradOut[i];
                 }
                 Matrix gradInput = i == 0 ? null : gradAct[i - 1];
                 layers.get(i).backward(i == 0 ? input : act[i - 1], out[i], gradZ, gradInput);
                 g = gradInput;
+            }
+            for (int k = 0; k < regularized.size(); k++) {
+                Parameter p = regularized.get(k);
+                weightRegularizers.get(k).addGradient(p.value(), 1, p.gradient());
             }
         }
 
@@ -457,6 +543,8 @@ public final class Network {
             private final RandomGenerator random;
             private final long sizeLimit;
             final List<Parameter> parameters = new ArrayList<>();
+            final List<Parameter> regularized = new ArrayList<>();
+            final List<Regularizer> regularizers = new ArrayList<>();
             final Map<String, Matrix> state = new LinkedHashMap<>();
             final Map<String, Matrix> arrays = new LinkedHashMap<>();
             private String layer;
@@ -477,10 +565,15 @@ public final class Network {
             }
 
             @Override
-            public Parameter addWeight(String key, int rows, int cols, Initializer initializer, Matrix explicit) {
+            public Parameter addWeight(String key, int rows, int cols, Initializer initializer, Matrix explicit,
+                                       Regularizer regularizer) {
                 Matrix value = allocate(key, rows, cols, initializer, explicit, 2);
                 Parameter p = new Parameter(layer + "/" + key, value);
                 parameters.add(p);
+                if (regularizer != null) {
+                    regularized.add(p);
+                    regularizers.add(regularizer);
+                }
                 arrays.put(p.name(), value);
                 trainableInLayer += (long) rows * cols;
                 return p;

@@ -13,6 +13,7 @@ import org.neurite.core.spi.LayerType;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.MetricType;
 import org.neurite.core.spi.Optimizer;
+import org.neurite.core.spi.Regularizer;
 
 /**
  * One kind of plugin: its service interface, the word used for it in messages, and how to
@@ -41,10 +42,12 @@ public final class PluginKind<T extends Component> {
 
     public static final PluginKind<CallbackType> CALLBACK =
             new PluginKind<>("callback", "callbacks", CallbackType.class, CallbackType::configure);
+    public static final PluginKind<Regularizer> REGULARIZER =
+            new PluginKind<>("regularizer", "regularizers", Regularizer.class, Regularizer::configure);
 
     /** Every kind, in a fixed order. */
     public static final List<PluginKind<?>> ALL =
-            List.of(ACTIVATION, LOSS, OPTIMIZER, INITIALIZER, LAYER, METRIC, CALLBACK, SCHEDULE);
+            List.of(ACTIVATION, LOSS, OPTIMIZER, INITIALIZER, LAYER, METRIC, CALLBACK, SCHEDULE, REGULARIZER);
 
     private final String label;
     private final String plural;

@@ -12,6 +12,7 @@ import org.neurite.core.spi.LayerType;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.MetricType;
 import org.neurite.core.spi.Optimizer;
+import org.neurite.core.spi.Regularizer;
 
 /**
  * One catalog per {@link PluginKind}: everything a configuration can name. Immutable.
@@ -114,6 +115,10 @@ public final class Plugins {
 
     public PluginCatalog<CallbackType> callbacks() {
         return catalog(PluginKind.CALLBACK);
+    }
+
+    public PluginCatalog<Regularizer> regularizers() {
+        return catalog(PluginKind.REGULARIZER);
     }
 
     /** One message per provider that could not be loaded: its class, its jar and the cause. */

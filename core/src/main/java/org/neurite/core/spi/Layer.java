@@ -80,6 +80,15 @@ public interface Layer {
         return null;
     }
 
+    /**
+     * The penalty on this layer's output (after its {@link #activation()}), Keras's
+     * {@code activity_regularizer}, or {@code null}. The network adds its penalty of each batch's
+     * output, divided by the batch's rows, to the loss, and its gradient to the backward pass.
+     */
+    default Regularizer activityRegularizer() {
+        return null;
+    }
+
     /** The extra description in a network summary after the type, or empty. */
     default String describe() {
         Activation a = activation();

@@ -21,7 +21,19 @@ public interface LayerContext {
      * @throws IllegalArgumentException if {@code explicit} has another shape
      * @throws IllegalStateException    if the network would exceed its size limit
      */
-    Parameter addWeight(String key, int rows, int cols, Initializer initializer, Matrix explicit);
+    default Parameter addWeight(String key, int rows, int cols, Initializer initializer, Matrix explicit) {
+        return addWeight(key, rows, cols, initializer, explicit, null);
+    }
+
+    /**
+     * {@link #addWeight(String, int, int, Initializer, Matrix)} with a penalty on its values
+     * (Keras's {@code kernel_regularizer}, {@code bias_regularizer}): training adds
+     * {@code regularizer}'s penalty to the loss and its gradient to the parameter's.
+     *
+     * @param regularizer the penalty, or {@code null} for none
+     */
+    Parameter addWeight(String key, int rows, int cols, Initializer initializer, Matrix explicit,
+                        Regularizer regularizer);
 
     /**
      * Non-trainable state named {@code <layer>/<key>} (such as moving statistics): saved and

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * History history = trainer.fit(new Dataset(x, y), FitOptions.builder().epochs(1000).seed(42L).build());
  * }</pre>
  *
- * <p>Semantics follow Keras: the loss is the batch mean; an epoch's logged loss and metrics are
+ * <p>Semantics follow Keras: the loss is the batch mean, plus the regularization penalties of
+ * the network's layers (in training and in evaluation; metrics leave them out); an epoch's logged loss and metrics are
  * sample-weighted averages over its batches, each computed with the parameters before that
  * batch's update; a softmax (or sigmoid) output feeding a cross-entropy is fused and computed
  * from the logits. The optimizer state lives in this trainer: calling {@code fit} again
@@ -46,6 +47,7 @@ public final class Trainer {
     private final SlotCache trainingSlots = new SlotCache();
     private final StepRandom stepRandom = new StepRandom();
     private final Pass trainingPass = Pass.training(stepRandom);
+    private final boolean regularized;
     private Matrix lastOutput;
 
     /**
@@ -70,6 +72,7 @@ public final class Trainer {
             }
         }
         startMetrics();
+        this.regularized = network.hasRegularizers();
         this.updater = optimizer.start(network.parameters());
     }
 
@@ -179,7 +182,9 @@ public final class Trainer {
             gather(data.x(), null, start, rows, slot.x);
             gather(data.y(), null, start, rows, slot.y);
             Network.Forward out = network.infer(slot.x);
-            lossSum += (fusedLoss != null ? fusedLoss.loss(out.logits(), slot.y) : loss.loss(out.output(), slot.y)) * rows;
+            double batchLoss = fusedLoss != null ? fusedLoss.loss(out.logits(), slot.y) : loss.loss(out.output(), slot.y);
+            // As Keras's evaluate: the loss includes the regularization penalties, the metrics do not.
+            lossSum += (regularized ? batchLoss + out.penalty() : batchLoss) * rows;
             for (Metric m : metrics) {
                 m.update(out.output(), slot.y, null);
             }
@@ -194,8 +199,9 @@ public final class Trainer {
 
     /**
      * Forward and backward over one batch without updating anything: sets every parameter's
-     * gradient to that of the batch's mean loss (fused where the loss fuses), adds the batch to
-     * {@code metrics}, and returns that loss. For trainers that combine gradients from several
+     * gradient to that of the batch's mean loss (fused where the loss fuses) plus the network's
+     * regularization penalties, adds the batch to {@code metrics}, and returns that loss (with
+     * the penalties). For trainers that combine gradients from several
      * places before one optimizer step. Allocates nothing once buffers for this batch size exist.
      */
     public double computeGradients(Matrix x, Matrix y, List<Metric> metrics) {
@@ -238,7 +244,7 @@ public final class Trainer {
             loss.gradient(lastOutput, y, grad);
             network.backward(grad);
         }
-        return value;
+        return regularized ? value + network.penalty() : value;
     }
 
     private void checkShapes(Dataset d, String what) {

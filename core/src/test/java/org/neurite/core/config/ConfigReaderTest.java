@@ -90,8 +90,8 @@ class ConfigReaderTest {
         ConfigException e = error(VALID.replace("units: 3,", "unitz: 3, units: 3,"));
         assertEquals("layers[0].unitz", e.path());
         assertTrue(e.detail().contains("unknown key 'unitz'. Did you mean 'units'?"), e.detail());
-        assertTrue(e.detail().contains("activation, bias, bias_initializer, kernel_initializer, name, "
-                + "type, units, use_bias, weights"), e.detail());
+        assertTrue(e.detail().contains("activation, activity_regularizer, bias, bias_initializer, bias_regularizer, "
+                + "kernel_initializer, kernel_regularizer, name, type, units, use_bias, weights"), e.detail());
     }
 
     @Test
