@@ -52,11 +52,11 @@ final class DenseReference {
         return step(x, y, weights, false, null)[0];
     }
 
-    /** One epoch over batches of {@code batchSize}; returns {loss, weighted accuracy}. */
+    /** One epoch over batches of {@code batchSize}; returns {loss, weighted accuracy, unweighted accuracy}. */
     double[] epoch(double[][] x, double[][] y, double[] weights, int batchSize) {
         int n = x.length;
         double lossSum = 0;
-        double[] correct = new double[2];
+        double[] correct = new double[4];
         for (int start = 0; start < n; start += batchSize) {
             int rows = Math.min(batchSize, n - start);
             double[][] bx = new double[rows][];
@@ -71,10 +71,10 @@ final class DenseReference {
             }
             lossSum += step(bx, by, bw, true, correct)[0] * rows;
         }
-        return new double[] {lossSum / n, correct[0] / correct[1]};
+        return new double[] {lossSum / n, correct[0] / correct[1], correct[2] / correct[3]};
     }
 
-    /** Forward, loss, optionally backward and update; {@code correct} += {Σw·correct, Σw}. */
+    /** Forward, loss, optionally backward and update; {@code correct} += {Σw·correct, Σw, Σcorrect, n}. */
     private double[] step(double[][] x, double[][] y, double[] sw, boolean update, double[] correct) {
         int n = x.length;
         int h = b1.length;
@@ -123,6 +123,8 @@ final class DenseReference {
             if (correct != null) {
                 correct[0] += argmaxP == argmaxT ? w : 0;
                 correct[1] += w;
+                correct[2] += argmaxP == argmaxT ? 1 : 0;
+                correct[3] += 1;
             }
         }
         Penalties p = penalties;

@@ -34,7 +34,7 @@ final class EvaluateTask implements Function2<Partials, Block, Partials> {
             acc.loss[0] += logs.get("loss") * block.rows;
             acc.rows[0] += block.rows;
             for (int m = 0; m < acc.metrics.length; m++) {
-                acc.metrics[m] += logs.get(worker.metrics().get(m).name()) * block.rows;
+                acc.metrics[m] += logs.get(worker.model().metrics().get(m)) * block.rows;
             }
             return acc;
         } finally {

@@ -20,8 +20,12 @@ final class Partials implements Serializable {
     /** Per batch of the round: Σ rows × mean batch loss, and the rows. */
     final double[] loss;
     final long[] rows;
-    /** Per metric: Σ rows × metric over every batch of the round. */
+    /**
+     * Per metric: Σ weight × metric over every batch share of the round, and Σ weight, the
+     * weight of a share being its rows (its sample weights' sum for a weighted metric).
+     */
     final double[] metrics;
+    final double[] metricWeights;
     /** The lowest partition that met a NaN or infinity, its batch and what it was; or -1. */
     int failedPartition = -1;
     int failedBatch;
@@ -31,6 +35,7 @@ final class Partials implements Serializable {
         this.loss = new double[batches];
         this.rows = new long[batches];
         this.metrics = new double[metrics];
+        this.metricWeights = new double[metrics];
     }
 
     /** Adds {@code weight} × (the values of {@code a}, then those of {@code b}) to the sum. */
@@ -86,6 +91,7 @@ final class Partials implements Serializable {
         }
         for (int i = 0; i < metrics.length; i++) {
             metrics[i] += other.metrics[i];
+            metricWeights[i] += other.metricWeights[i];
         }
         if (other.failedPartition >= 0) {
             fail(other.failedPartition, other.failedBatch, other.failure);

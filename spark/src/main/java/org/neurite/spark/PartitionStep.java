@@ -7,6 +7,8 @@ import org.neurite.core.spi.Metric;
 import org.neurite.core.spi.Optimizer;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
+import org.neurite.core.train.ClassWeights;
+import org.neurite.core.train.Trainer;
 
 /**
  * The work of one partition in one step, as {@code treeAggregate}'s sequence operation. With
@@ -30,9 +32,14 @@ final class PartitionStep implements Function2<Partials, Batches, Partials> {
     /** The driver's constant learning rate, or NaN when it is a schedule (the workers compute it). */
     private final double learningRate;
     private final TaskHook hook;
+    private final float[] classWeights;
 
+    /**
+     * @param classWeights the weight of each class index ({@code ClassWeights.table}), or
+     *                     {@code null} to train without weights
+     */
     PartitionStep(Broadcast<String> config, Broadcast<float[]> start, int epoch, int firstBatch, int batches,
-                  boolean localSteps, long iterations, double learningRate, TaskHook hook) {
+                  boolean localSteps, long iterations, double learningRate, TaskHook hook, float[] classWeights) {
         this.config = config;
         this.start = start;
         this.epoch = epoch;
@@ -42,6 +49,7 @@ final class PartitionStep implements Function2<Partials, Batches, Partials> {
         this.iterations = iterations;
         this.learningRate = learningRate;
         this.hook = hook;
+        this.classWeights = classWeights;
     }
 
     @Override
@@ -73,7 +81,7 @@ final class PartitionStep implements Function2<Partials, Batches, Partials> {
                 if (rows == 0) {
                     continue;
                 }
-                String problem = batch(worker, part, firstBatch + j, rows, acc, j);
+                String problem = batch(worker, part, firstBatch + j, rows, acc, j, classWeights);
                 if (problem != null) {
                     acc.fail(part.block.partition, firstBatch + j, problem);
                     return acc;
@@ -95,15 +103,29 @@ final class PartitionStep implements Function2<Partials, Batches, Partials> {
     }
 
     /** Forward, metrics, backward on this partition's share of {@code batch}; a problem or null. */
-    private static String batch(Workers.Worker worker, Batches part, int batch, int rows, Partials acc, int j) {
+    private static String batch(Workers.Worker worker, Batches part, int batch, int rows, Partials acc, int j,
+                                float[] classWeights) {
         Matrix x = new Matrix(rows, part.block.inputs);
         Matrix y = new Matrix(rows, part.block.targets);
         part.gather(batch, x, y);
-        // Every metric here is a sample mean (SparkTrainer checks), so batch shares combine by rows.
-        List<Metric> metrics = worker.model().trainer().startMetrics();
-        double loss = worker.model().trainer().computeGradients(x, y, metrics);
+        Matrix w = classWeights == null ? null : ClassWeights.sampleWeights(classWeights, y);
+        // Every metric here is a (weighted) sample mean (SparkTrainer checks), so batch shares
+        // combine by their rows, or by their weights for a weighted metric.
+        Trainer trainer = worker.model().trainer();
+        List<Metric> metrics = trainer.startMetrics();
+        double loss = trainer.computeGradients(x, y, w, metrics);
+        double weightSum = 0;
+        if (w != null) {
+            for (float v : w.data()) {
+                weightSum += v;
+            }
+        }
         for (int m = 0; m < metrics.size(); m++) {
-            acc.metrics[m] += metrics.get(m).result() * rows;
+            double share = w != null && trainer.isWeighted(m) ? weightSum : rows;
+            if (share > 0) {
+                acc.metrics[m] += metrics.get(m).result() * share;
+                acc.metricWeights[m] += share;
+            }
         }
         for (Parameter p : worker.parameters()) {
             if (!p.gradient().isFinite()) {

@@ -37,7 +37,9 @@ final class SparkRun implements EpochLoop.Steps {
     private final Optimizer.Updater updater;
     private final EpochLoop loop;
     private final List<String> metrics;
+    private final float[] classWeights;
     private double[] metricSums;
+    private double[] metricWeights;
     private JavaRDD<Batches> arranged;
 
     SparkRun(SparkTrainer trainer, Model model, Broadcast<String> config, JavaRDD<Block> train, long samples,
@@ -60,6 +62,7 @@ final class SparkRun implements EpochLoop.Steps {
         this.parameters = model.network().parameters();
         this.updater = model.trainer().updater();
         this.metrics = model.metrics();
+        this.classWeights = options.classWeight().isEmpty() ? null : model.trainer().classWeightTable(options);
         this.loop = new EpochLoop(model.trainer(), options, batches, samples,
                 new Progress(options.out(), options.logEvery(), samples, partitions));
     }
@@ -89,6 +92,7 @@ final class SparkRun implements EpochLoop.Steps {
             arranged = train.map(plan::arrange).persist(StorageLevel.MEMORY_ONLY());
         }
         metricSums = new double[metrics.size()];
+        metricWeights = new double[metrics.size()];
     }
 
     /** The driver's constant learning rate for the workers' local steps, or NaN for a schedule. */
@@ -96,7 +100,7 @@ final class SparkRun implements EpochLoop.Steps {
         return model.optimizer().settings().schedule() != null ? Double.NaN : updater.learningRate();
     }
 
-        /** One Spark job: batches {@code [first, first + count)}, then the update on the driver. */
+    /** One Spark job: batches {@code [first, first + count)}, then the update on the driver. */
     @Override
     public int train(int epoch, int first) {
         int count = Math.min(perJob, batches - first);
@@ -110,7 +114,7 @@ final class SparkRun implements EpochLoop.Steps {
         try {
             p = arranged.treeAggregate(new Partials(count, metrics.size()),
                     new PartitionStep(config, start, epoch, first, count, averaging, updater.iterations(),
-                            constantLearningRate(), trainer.hook()),
+                            constantLearningRate(), trainer.hook(), classWeights),
                     Partials::merge, trainer.treeDepth());
         } finally {
             start.destroy();
@@ -143,6 +147,7 @@ final class SparkRun implements EpochLoop.Steps {
         }
         for (int m = 0; m < metricSums.length; m++) {
             metricSums[m] += p.metrics[m];
+            metricWeights[m] += p.metricWeights[m];
         }
         for (int j = 0; j < count; j++) {
             loop.batchEnd(epoch, first + j, p.loss[j] / p.rows[j], p.rows[j]);
@@ -154,7 +159,7 @@ final class SparkRun implements EpochLoop.Steps {
     public Map<String, Double> metrics() {
         Map<String, Double> logs = new LinkedHashMap<>();
         for (int m = 0; m < metrics.size(); m++) {
-            logs.put(metrics.get(m), metricSums[m] / samples);
+            logs.put(metrics.get(m), metricSums[m] / metricWeights[m]);
         }
         return logs;
     }

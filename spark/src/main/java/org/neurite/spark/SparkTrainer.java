@@ -224,7 +224,7 @@ public final class SparkTrainer {
             layers.add(new LayerSpec(l.type(), l.name(), l.hyperparameters(), l.components(), Map.of()));
         }
         return ConfigWriter.toJson(new ModelConfig(c.inputSize(), layers, c.loss(), c.optimizer(),
-                c.metrics(), c.training(), null));
+                c.metrics(), c.training(), null, c.weightedMetrics()));
     }
 
     /** Builds a {@link SparkTrainer}. */

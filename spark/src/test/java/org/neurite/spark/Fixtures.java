@@ -19,15 +19,18 @@ final class Fixtures {
     static final Plugins PLUGINS = Plugins.discover();
     static final ModelAssembler ASSEMBLER = new ModelAssembler(PLUGINS);
 
-    /** A 2-8-2 classifier; {@code %s} are the optimizer and the training section's extra keys. */
+    /**
+     * A 2-8-2 classifier; {@code %s} are the two layers' extra keys, the optimizer, the root's
+     * extra entries and the training section's extra keys.
+     */
     private static final String CONFIG = """
             input_shape: [2]
             layers:
-              - {type: dense, units: 8, activation: relu}
-              - {type: dense, units: 2, activation: softmax}
+              - {type: dense, units: 8, activation: relu%s}
+              - {type: dense, units: 2, activation: softmax%s}
             loss: categorical_crossentropy
             optimizer: %s
-            metrics: [accuracy]
+            metrics: [accuracy]%s
             training: {batch_size: 8, seed: 7, verbose: 0%s}
             """;
 
@@ -36,8 +39,17 @@ final class Fixtures {
 
     /** A new model with {@code optimizer} (YAML) and extra {@code training} keys (", k: v"); 3 epochs unless given. */
     static Model model(String optimizer, String training) {
+        return model("", "", optimizer, "", training);
+    }
+
+    /**
+     * A new model with extra keys for the hidden and the output layer (", k: v"), {@code optimizer},
+     * extra root entries ("\nweighted_metrics: [...]") and extra {@code training} keys; 3 epochs unless given.
+     */
+    static Model model(String hidden, String output, String optimizer, String root, String training) {
         String keys = training.contains("epochs:") ? training : ", epochs: 3" + training;
-        return ASSEMBLER.assemble(new ConfigReader(PLUGINS).parse(CONFIG.formatted(optimizer, keys), "test.yaml"));
+        return ASSEMBLER.assemble(new ConfigReader(PLUGINS).parse(
+                CONFIG.formatted(hidden, output, optimizer, root, keys), "test.yaml"));
     }
 
     /** The 2-8-2 classifier with plain SGD, learning rate 0.1. */

@@ -52,6 +52,73 @@ class SynchronousTrainingTest {
     }
 
     @Test
+    void aScheduleClippingAndWeightDecayGiveTheWeightsOfLocalTraining(JavaSparkContext sc) {
+        Dataset data = Fixtures.xor(40, 8);
+        String adamw = "{name: adamw, weight_decay: 0.05, global_clipnorm: 0.5, learning_rate: {name: cosine_decay,"
+                + " initial_learning_rate: 0.0, decay_steps: 12, warmup_target: 0.05, warmup_steps: 4}}";
+        String sgd = "{name: sgd, momentum: 0.9, clipvalue: 0.05, weight_decay: 0.01,"
+                + " learning_rate: {name: exponential_decay, initial_learning_rate: 0.3, decay_steps: 3, decay_rate: 0.8}}";
+        for (String optimizer : List.of(adamw, sgd)) {
+            Model local = Fixtures.model(optimizer, ", epochs: 4");
+            History expected = local.fit(data);
+            Model distributed = Fixtures.model(optimizer, ", epochs: 4");
+            History actual = SparkTrainer.builder(sc).build().fit(distributed, SparkData.parallelize(sc, data, 3));
+
+            assertSameParameters(local, distributed, TOLERANCE);
+            assertSameOptimizerState(local, distributed, TOLERANCE);
+            assertSameHistory(expected, actual, TOLERANCE);
+        }
+    }
+
+    @Test
+    void regularizersGiveTheWeightsAndLossesOfLocalTraining(JavaSparkContext sc) {
+        Dataset data = Fixtures.xor(40, 9);
+        String hidden = ", kernel_regularizer: {name: l1_l2, l1: 0.01, l2: 0.02}, bias_regularizer: l2,"
+                + " activity_regularizer: {name: l2, l2: 0.05}";
+        String output = ", kernel_regularizer: {name: l1, l1: 0.02}, activity_regularizer: {name: l1, l1: 0.1}";
+        String sgd = "{name: sgd, learning_rate: 0.1, momentum: 0.5}";
+        Model local = Fixtures.model(hidden, output, sgd, "", ", validation_split: 0.25");
+        History expected = local.fit(data);
+        Model distributed = Fixtures.model(hidden, output, sgd, "", ", validation_split: 0.25");
+        History actual = SparkTrainer.builder(sc).build().fit(distributed, SparkData.parallelize(sc, data, 3));
+
+        assertSameParameters(local, distributed, TOLERANCE);
+        assertSameHistory(expected, actual, TOLERANCE);
+        Model plain = Fixtures.model(sgd, ", validation_split: 0.25");
+        assertTrue(plain.fit(data).last("loss") < expected.last("loss"), "the penalties are in the loss");
+        Map<String, Double> local1 = local.evaluate(data);
+        Map<String, Double> cluster = SparkTrainer.builder(sc).build().evaluate(local, SparkData.parallelize(sc, data, 3));
+        local1.forEach((k, v) -> assertEquals(v, cluster.get(k), TOLERANCE, k));
+    }
+
+    @Test
+    void classWeightsGiveTheWeightsAndWeightedMetricsOfLocalTraining(JavaSparkContext sc) {
+        Dataset data = Fixtures.xor(50, 10);
+        String weighted = "\nweighted_metrics: [accuracy]";
+        String keys = ", class_weight: {0: 0.3, 1: 2.5}, validation_split: 0.2";
+        Model local = Fixtures.model(", kernel_regularizer: l2", "", "{name: adam, learning_rate: 0.02}", weighted, keys);
+        History expected = local.fit(data);
+        Model distributed = Fixtures.model(", kernel_regularizer: l2", "", "{name: adam, learning_rate: 0.02}",
+                weighted, keys);
+        History actual = SparkTrainer.builder(sc).build().fit(distributed, SparkData.parallelize(sc, data, 4));
+
+        assertEquals(List.of("loss", "accuracy", "weighted_accuracy", "val_loss", "val_accuracy",
+                "val_weighted_accuracy", "learning_rate"), List.copyOf(actual.asMap().keySet()));
+        assertSameParameters(local, distributed, TOLERANCE);
+        assertSameOptimizerState(local, distributed, TOLERANCE);
+        assertSameHistory(expected, actual, TOLERANCE);
+        assertTrue(Math.abs(expected.last("accuracy") - expected.last("weighted_accuracy")) > 1e-3,
+                "the weights change the weighted metric");
+
+        // Averaging after every step is synchronous SGD with the weights too (plain SGD).
+        Model synchronous = Fixtures.model("", "", "sgd", "", ", class_weight: {0: 0.3, 1: 2.5}");
+        SparkTrainer.builder(sc).build().fit(synchronous, SparkData.parallelize(sc, data, 3));
+        Model averaged = Fixtures.model("", "", "sgd", "", ", class_weight: {0: 0.3, 1: 2.5}");
+        SparkTrainer.builder(sc).averageEvery(1).build().fit(averaged, SparkData.parallelize(sc, data, 3));
+        assertSameParameters(synchronous, averaged, TOLERANCE);
+    }
+
+    @Test
     void unshuffledTrainingMatchesLocalFit(JavaSparkContext sc) {
         Dataset data = Fixtures.xor(30, 3);
         Model local = Fixtures.sgd(", shuffle: false");

@@ -26,6 +26,7 @@ import org.neurite.core.tensor.Matrix;
  *   <li>the loss is the <em>mean</em> over the batch: the batch stacked on itself has the same
  *       loss (relative 1e-5), and the gradient carries the {@code 1/N}: each half of the
  *       stacked batch's gradient is half the original;</li>
+ *   <li>{@code sampleLosses} averages to the loss, each the loss of its row alone;</li>
  *   <li>neither method modifies its inputs;</li>
  *   <li>with a {@link #fusionPartner()}: {@code fusedWith(partner)} exists, its gradient
  *       w.r.t. the logits matches finite differences, and for logits in [−2, 2] its loss equals
@@ -212,6 +213,34 @@ public abstract class LossContract extends ComponentContract<Loss> {
             assertEquals(once, twice, MEAN_TOLERANCE * Math.max(1e-2, Math.abs(once)), label(loss)
                     + " of a batch of " + n + " stacked on itself differs from the loss of the batch:"
                     + " the loss must be the mean over the samples, not the sum");
+        }
+    }
+
+    /**
+     * The per-sample losses (what sample and class weights weigh) average to the batch's loss,
+     * and each is the loss of its row alone.
+     */
+    @Test
+    protected void sampleLossesAverageToTheBatchLoss() {
+        Loss loss = loss();
+        RandomGenerator random = new SplittableRandom(10);
+        for (int n : BATCH_SIZES) {
+            Matrix p = predictions(random, n, 3);
+            Matrix t = targets(random, n, 3);
+            double[] each = new double[n];
+            loss.sampleLosses(p, t, each);
+            double mean = 0;
+            for (double v : each) {
+                mean += v / n;
+            }
+            double batch = loss.loss(p, t);
+            assertEquals(batch, mean, MEAN_TOLERANCE * Math.max(1e-2, Math.abs(batch)), label(loss)
+                    + ": the mean of sampleLosses over a batch of " + n + " is not the batch's loss");
+            Matrix first = Matrix.wrap(1, p.cols(), java.util.Arrays.copyOf(p.data(), p.cols()));
+            Matrix firstTarget = Matrix.wrap(1, t.cols(), java.util.Arrays.copyOf(t.data(), t.cols()));
+            double alone = loss.loss(first, firstTarget);
+            assertEquals(alone, each[0], MEAN_TOLERANCE * Math.max(1e-2, Math.abs(alone)), label(loss)
+                    + ": sampleLosses of the first row differs from the loss of that row alone");
         }
     }
 

@@ -46,7 +46,7 @@ import org.neurite.core.spi.LayerType;
  */
 public final class ConfigReader {
     private static final Set<String> ROOT_KEYS =
-            Set.of("input_shape", "layers", "loss", "optimizer", "metrics", "training", "data");
+            Set.of("input_shape", "layers", "loss", "optimizer", "metrics", "weighted_metrics", "training", "data");
 
     /** The largest configuration read, in bytes: room for explicit weights of a few million values. */
     public static final int MAX_BYTES = 16 << 20;
@@ -175,17 +175,8 @@ public final class ConfigReader {
         ComponentSpec loss = component(root.require("loss", "a loss, such as categorical_crossentropy"),
                 plugins.losses());
         ComponentSpec optimizer = optimizer(root.require("optimizer", "an optimizer, such as sgd"));
-        List<ComponentSpec> metrics = new ArrayList<>();
-        if (root.has("metrics")) {
-            Set<String> metricNames = new java.util.HashSet<>();
-            for (ConfigNode m : root.get("metrics").requireList("metrics")) {
-                ComponentSpec metric = component(m, plugins.metrics());
-                if (!metricNames.add(metric.name())) {
-                    throw m.error("the metric '" + metric.name() + "' is listed twice");
-                }
-                metrics.add(metric);
-            }
-        }
+        List<ComponentSpec> metrics = metrics(root, "metrics");
+        List<ComponentSpec> weightedMetrics = metrics(root, "weighted_metrics");
         TrainingSpec training = root.has("training") ? TrainingSpec.read(root.get("training"))
                 : TrainingSpec.defaults();
         if (root.has("training") && root.get("training").has("callbacks")) {
@@ -195,8 +186,65 @@ public final class ConfigReader {
             }
             training = training.withCallbacks(callbacks);
         }
+        if (root.has("training") && root.get("training").has("class_weight")) {
+            int outputs = width[0];
+            int targets = plugins.losses().configure(loss.name(), loss.hyperparameters()).targetColumns(outputs);
+            training = training.withClassWeight(classWeight(root.get("training").get("class_weight"),
+                    org.neurite.core.train.ClassWeights.classes(targets, outputs)));
+        }
         DataSpec data = root.has("data") ? DataSpec.read(root.get("data"), baseDirectory) : null;
-        return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training, data);
+        return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training, data, weightedMetrics);
+    }
+
+    /** The list {@code key} of metric components (empty if absent), each listed once. */
+    private List<ComponentSpec> metrics(ConfigNode root, String key) {
+        List<ComponentSpec> metrics = new ArrayList<>();
+        if (root.has(key)) {
+            Set<String> metricNames = new java.util.HashSet<>();
+            for (ConfigNode m : root.get(key).requireList(key)) {
+                ComponentSpec metric = component(m, plugins.metrics());
+                if (!metricNames.add(metric.name())) {
+                    throw m.error("the metric '" + metric.name() + "' is listed twice");
+                }
+                metrics.add(metric);
+            }
+        }
+        return metrics;
+    }
+
+    /**
+     * {@code class_weight}: an object from class index (0 to {@code classes} − 1) to a weight
+     * ≥ 0, such as {@code {0: 1.0, 1: 5.0}}.
+     */
+    private static Map<Integer, Double> classWeight(ConfigNode node, int classes) {
+        String accepted = "class_weight maps class indices 0 to " + (classes - 1) + " (this network tells "
+                + classes + " classes apart) to weights ≥ 0, such as {0: 1.0, 1: 5.0}";
+        if (!node.json().isObject()) {
+            throw node.error("expected " + accepted + ", but found " + ConfigNode.describe(node.json()));
+        }
+        Map<Integer, Double> weights = new java.util.TreeMap<>();
+        for (var it = node.json().fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            ConfigNode entry = node.get(key);
+            int index;
+            try {
+                index = Integer.parseInt(key.strip());
+            } catch (NumberFormatException e) {
+                throw entry.error("'" + org.neurite.core.internal.Names.shorten(key) + "' is not a class index; "
+                        + accepted);
+            }
+            if (index < 0 || index >= classes) {
+                throw entry.error("class index " + index + " is out of range; " + accepted);
+            }
+            double w = entry.requireDouble("a class weight");
+            if (!(w >= 0 && w <= Float.MAX_VALUE)) {
+                throw entry.error("the weight of class " + index + " is " + w + "; " + accepted);
+            }
+            if (weights.put(index, w) != null) {
+                throw entry.error("class " + index + " is given twice; " + accepted);
+            }
+        }
+        return weights;
     }
 
     /**

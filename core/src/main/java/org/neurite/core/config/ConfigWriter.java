@@ -39,6 +39,10 @@ public final class ConfigWriter {
         root.set("optimizer", component(config.optimizer()));
         ArrayNode metrics = root.putArray("metrics");
         config.metrics().forEach(m -> metrics.add(component(m)));
+        if (!config.weightedMetrics().isEmpty()) {
+            ArrayNode weighted = root.putArray("weighted_metrics");
+            config.weightedMetrics().forEach(m -> weighted.add(component(m)));
+        }
         TrainingSpec t = config.training();
         ObjectNode training = root.putObject("training");
         training.put("epochs", t.epochs());
@@ -54,6 +58,10 @@ public final class ConfigWriter {
         if (!t.callbacks().isEmpty()) {
             ArrayNode callbacks = training.putArray("callbacks");
             t.callbacks().forEach(c -> callbacks.add(component(c)));
+        }
+        if (!t.classWeight().isEmpty()) {
+            ObjectNode weights = training.putObject("class_weight");
+            t.classWeight().forEach((index, w) -> weights.put(String.valueOf(index), w));
         }
         if (t.earlyStopping() != null) {
             ObjectNode e = training.putObject("early_stopping");

@@ -1,7 +1,10 @@
 package org.neurite.core.config;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The {@code training} section: Keras's {@code fit} arguments.
@@ -14,13 +17,22 @@ import java.util.Set;
  * @param validationSplit fraction held out for validation, or 0
  * @param earlyStopping   early stopping, or {@code null}
  * @param callbacks       the {@code callbacks} list: callback plugins, in order
+ * @param classWeight     {@code class_weight}: the weight of each class index's training
+ *                        samples (classes left out weigh 1); empty for none
  */
 public record TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed, int verbose,
                            double validationSplit, EarlyStoppingSpec earlyStopping,
-                           List<ComponentSpec> callbacks) {
+                           List<ComponentSpec> callbacks, Map<Integer, Double> classWeight) {
 
     public TrainingSpec {
         callbacks = List.copyOf(callbacks);
+        classWeight = Collections.unmodifiableMap(new TreeMap<>(classWeight));
+    }
+
+    /** Settings without class weights. */
+    public TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed, int verbose,
+                        double validationSplit, EarlyStoppingSpec earlyStopping, List<ComponentSpec> callbacks) {
+        this(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping, callbacks, Map.of());
     }
 
     /** Settings without callbacks. */
@@ -30,7 +42,7 @@ public record TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed
     }
 
     private static final Set<String> KEYS = Set.of("epochs", "batch_size", "shuffle",
-            "seed", "verbose", "validation_split", "early_stopping", "callbacks");
+            "seed", "verbose", "validation_split", "early_stopping", "callbacks", "class_weight");
     private static final Set<String> EARLY_STOPPING_KEYS =
             Set.of("monitor", "patience", "min_delta", "restore_best_weights");
 
@@ -41,12 +53,20 @@ public record TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed
 
     /** These settings with {@code seed}. */
     public TrainingSpec withSeed(long seed) {
-        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping, callbacks);
+        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping, callbacks,
+                classWeight);
     }
 
     /** These settings with {@code callbacks}. */
     public TrainingSpec withCallbacks(List<ComponentSpec> callbacks) {
-        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping, callbacks);
+        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping, callbacks,
+                classWeight);
+    }
+
+    /** These settings with {@code classWeight} (class index → weight). */
+    public TrainingSpec withClassWeight(Map<Integer, Double> classWeight) {
+        return new TrainingSpec(epochs, batchSize, shuffle, seed, verbose, validationSplit, earlyStopping, callbacks,
+                classWeight);
     }
 
     /**
@@ -56,12 +76,13 @@ public record TrainingSpec(int epochs, int batchSize, boolean shuffle, Long seed
     public TrainingSpec overriddenBy(Integer epochs, Long seed, Integer verbose) {
         return new TrainingSpec(epochs != null ? epochs : this.epochs, batchSize, shuffle,
                 seed != null ? seed : this.seed, verbose != null ? verbose : this.verbose,
-                validationSplit, earlyStopping, callbacks);
+                validationSplit, earlyStopping, callbacks, classWeight);
     }
 
     /**
      * Reads a {@code training} section; absent keys take Keras's defaults. Its
-     * {@code callbacks} name plugins and are read by {@link ConfigReader}.
+     * {@code callbacks} name plugins and its {@code class_weight} depends on the network: both
+     * are read by {@link ConfigReader}.
      */
     static TrainingSpec read(ConfigNode node) {
         node.requireObject("training settings", KEYS);

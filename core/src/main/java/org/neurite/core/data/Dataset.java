@@ -4,12 +4,14 @@ import java.util.Objects;
 import org.neurite.core.tensor.Matrix;
 
 /**
- * Inputs and targets, one sample per row.
+ * Inputs and targets, one sample per row, and optionally a weight per sample (Keras's
+ * {@code sample_weight}).
  *
- * @param x inputs, n×features
- * @param y targets, n×outputs (or n×1 class indices for sparse losses)
+ * @param x             inputs, n×features
+ * @param y             targets, n×outputs (or n×1 class indices for sparse losses)
+ * @param sampleWeights n×1 weights, each finite and ≥ 0, or {@code null} for weight 1 each
  */
-public record Dataset(Matrix x, Matrix y) {
+public record Dataset(Matrix x, Matrix y, Matrix sampleWeights) {
     public Dataset {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
@@ -17,6 +19,29 @@ public record Dataset(Matrix x, Matrix y) {
             throw new IllegalArgumentException("inputs and targets must have one row per sample, "
                     + "but x is " + x.shape() + " and y is " + y.shape());
         }
+        if (sampleWeights != null) {
+            if (!sampleWeights.hasShape(x.rows(), 1)) {
+                throw new IllegalArgumentException("sample weights are one column with a row per sample ("
+                        + x.rows() + "×1), but got " + sampleWeights.shape());
+            }
+            float[] w = sampleWeights.data();
+            for (int r = 0; r < w.length; r++) {
+                if (!(w[r] >= 0 && w[r] <= Float.MAX_VALUE)) {
+                    throw new IllegalArgumentException("the sample weight of row " + r + " is " + w[r]
+                            + "; sample weights must be finite and ≥ 0");
+                }
+            }
+        }
+    }
+
+    /** Inputs and targets, every sample of weight 1. */
+    public Dataset(Matrix x, Matrix y) {
+        this(x, y, null);
+    }
+
+    /** These samples with {@code weights} (n×1, or {@code null} for weight 1 each). */
+    public Dataset withSampleWeights(Matrix weights) {
+        return new Dataset(x, y, weights);
     }
 
     /** The number of samples. */
@@ -24,15 +49,15 @@ public record Dataset(Matrix x, Matrix y) {
         return x.rows();
     }
 
-    /** Rows {@code [from, to)} as a new data set. */
+    /** Rows {@code [from, to)} as a new data set, with their weights. */
     public Dataset rows(int from, int to) {
         if (from < 0 || to > size() || from > to) {
             throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of a data set of "
                     + size() + " samples");
         }
-        return new Dataset(slice(x, from, to), slice(y, from, to));
+        return new Dataset(slice(x, from, to), slice(y, from, to),
+                sampleWeights == null ? null : slice(sampleWeights, from, to));
     }
-
     private static Matrix slice(Matrix m, int from, int to) {
         Matrix out = new Matrix(to - from, m.cols());
         System.arraycopy(m.data(), from * m.cols(), out.data(), 0, out.size());

@@ -57,13 +57,13 @@ public final class Model {
     private final List<CallbackType> callbacks;
 
     Model(ModelConfig config, Network network, Loss loss, Optimizer optimizer, List<MetricType> metrics,
-          List<CallbackType> callbacks, Set<PluginUse> plugins) {
+          List<MetricType> weightedMetrics, List<CallbackType> callbacks, Set<PluginUse> plugins) {
         this.config = Objects.requireNonNull(config);
         this.network = Objects.requireNonNull(network);
         this.loss = Objects.requireNonNull(loss);
         this.optimizer = Objects.requireNonNull(optimizer);
         this.plugins = Set.copyOf(plugins);
-        this.trainer = new Trainer(network, loss, optimizer, metrics);
+        this.trainer = new Trainer(network, loss, optimizer, metrics, weightedMetrics);
         this.callbacks = List.copyOf(callbacks);
     }
 
@@ -112,7 +112,7 @@ public final class Model {
         TrainingSpec t = config.training();
         FitOptions.Builder b = FitOptions.builder().epochs(t.epochs()).batchSize(t.batchSize())
                 .shuffle(t.shuffle()).seed(t.seed()).verbose(t.verbose())
-                .validationSplit(t.validationSplit());
+                .validationSplit(t.validationSplit()).classWeight(t.classWeight());
         if (t.earlyStopping() != null) {
             TrainingSpec.EarlyStoppingSpec e = t.earlyStopping();
             b.listener(new EarlyStopping(e.monitor(), e.minDelta(), e.patience(), e.restoreBestWeights()));
@@ -201,7 +201,7 @@ public final class Model {
 
     /** The names of the metrics this model reports, as they appear in logs. */
     public List<String> metrics() {
-        return trainer.metrics().stream().map(MetricType::name).toList();
+        return trainer.metricNames();
     }
 
     /**

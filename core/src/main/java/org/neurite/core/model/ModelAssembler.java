@@ -98,11 +98,15 @@ public final class ModelAssembler {
         for (ComponentSpec m : resolved.metrics()) {
             metrics.add(create(plugins.metrics(), m, uses));
         }
+        List<MetricType> weightedMetrics = new ArrayList<>();
+        for (ComponentSpec m : resolved.weightedMetrics()) {
+            weightedMetrics.add(create(plugins.metrics(), m, uses));
+        }
         List<CallbackType> callbacks = new ArrayList<>();
         for (ComponentSpec c : resolved.training().callbacks()) {
             callbacks.add(create(plugins.callbacks(), c, uses));
         }
-        return new Model(resolved, network, loss, optimizer, metrics, callbacks, uses);
+        return new Model(resolved, network, loss, optimizer, metrics, weightedMetrics, callbacks, uses);
     }
 
     private static <T extends Component> T create(PluginCatalog<T> catalog, ComponentSpec spec,

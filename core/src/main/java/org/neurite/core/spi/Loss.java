@@ -60,6 +60,24 @@ public interface Loss extends Component {
      */
     void gradient(Matrix predictions, Matrix targets, Matrix grad);
 
+    /**
+     * The loss of each sample of the batch, whose mean {@link #loss} is, into
+     * {@code out[0..n)}: what sample and class weights weigh (Keras 3 reduces a weighted batch
+     * to {@code Σ wᵢ·lᵢ / n}). The default computes {@link #loss} of each row on its own, which
+     * is right for every loss that is a mean over samples; a loss may compute all rows at once.
+     *
+     * @param out at least n values, overwritten
+     */
+    default void sampleLosses(Matrix predictions, Matrix targets, double[] out) {
+        Matrix p = new Matrix(1, predictions.cols());
+        Matrix t = new Matrix(1, targets.cols());
+        for (int r = 0; r < predictions.rows(); r++) {
+            System.arraycopy(predictions.data(), r * p.cols(), p.data(), 0, p.cols());
+            System.arraycopy(targets.data(), r * t.cols(), t.data(), 0, t.cols());
+            out[r] = loss(p, t);
+        }
+    }
+
     /** How many target columns go with {@code outputColumns} prediction columns. */
     default int targetColumns(int outputColumns) {
         return outputColumns;

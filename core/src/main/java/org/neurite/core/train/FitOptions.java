@@ -3,8 +3,11 @@ package org.neurite.core.train;
 import org.neurite.core.data.Dataset;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * How to run {@link Trainer#fit}: Keras's {@code fit} arguments, with Keras's defaults
@@ -25,10 +28,13 @@ import java.util.Objects;
  * @param logEvery        print every {@code logEvery}-th epoch (and the first and last)
  * @param out             where progress goes
  * @param listeners       callbacks, in order
+ * @param classWeight     Keras's {@code class_weight}: a weight per class index that becomes each
+ *                        training sample's weight ({@link ClassWeights}); empty for none. Not
+ *                        applied to validation data, and not with a data set's own sample weights
  */
 public record FitOptions(int epochs, int batchSize, boolean shuffle, Long seed, Dataset validation,
                          double validationSplit, int verbose, int logEvery, PrintStream out,
-                         List<TrainingListener> listeners) {
+                         List<TrainingListener> listeners, Map<Integer, Double> classWeight) {
 
     public FitOptions {
         if (epochs < 1) {
@@ -51,6 +57,15 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, Long seed, 
         }
         Objects.requireNonNull(out, "out");
         listeners = List.copyOf(listeners);
+        classWeight = Collections.unmodifiableMap(new TreeMap<>(classWeight));
+    }
+
+    /** Options without class weights. */
+    public FitOptions(int epochs, int batchSize, boolean shuffle, Long seed, Dataset validation,
+                      double validationSplit, int verbose, int logEvery, PrintStream out,
+                      List<TrainingListener> listeners) {
+        this(epochs, batchSize, shuffle, seed, validation, validationSplit, verbose, logEvery, out, listeners,
+                Map.of());
     }
 
     public static Builder builder() {
@@ -70,6 +85,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, Long seed, 
         b.logEvery = logEvery;
         b.out = out;
         b.listeners.addAll(listeners);
+        b.classWeight.putAll(classWeight);
         return b;
     }
 
@@ -85,6 +101,7 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, Long seed, 
         private int logEvery = 1;
         private PrintStream out = System.out;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private final Map<Integer, Double> classWeight = new TreeMap<>();
 
         public Builder epochs(int epochs) {
             this.epochs = epochs;
@@ -136,9 +153,20 @@ public record FitOptions(int epochs, int batchSize, boolean shuffle, Long seed, 
             return this;
         }
 
+        /**
+         * Keras's {@code class_weight}: the weight of the training samples of each class index
+         * (classes left out weigh 1); replaces any given before.
+         */
+        public Builder classWeight(Map<Integer, ? extends Number> classWeight) {
+            this.classWeight.clear();
+            classWeight.forEach((k, v) -> this.classWeight.put(Objects.requireNonNull(k, "class index"),
+                    Objects.requireNonNull(v, "class weight").doubleValue()));
+            return this;
+        }
+
         public FitOptions build() {
             return new FitOptions(epochs, batchSize, shuffle, seed, validation, validationSplit,
-                    verbose, logEvery, out, listeners);
+                    verbose, logEvery, out, listeners, classWeight);
         }
     }
 }

@@ -42,6 +42,8 @@ public final class Trainer {
     private final Loss loss;
     private final Loss fusedLoss;
     private final List<MetricType> metricTypes;
+    private final int unweighted;
+    private final List<String> metricNames;
     private final Optimizer.Updater updater;
     private final History history = new History();
     private final SlotCache trainingSlots = new SlotCache();
@@ -59,18 +61,41 @@ public final class Trainer {
      * @throws IllegalArgumentException if a metric does not apply to this network's outputs
      */
     public Trainer(Network network, Loss loss, Optimizer optimizer, List<MetricType> metrics) {
+        this(network, loss, optimizer, metrics, List.of());
+    }
+
+    /**
+     * A trainer that also reports {@code weightedMetrics}, Keras's {@code weighted_metrics}:
+     * computed with the sample (or class) weights, where {@code metrics} ignore them. Each is
+     * logged under its name, or {@code weighted_<name>} if a metric of {@code metrics} has it.
+     *
+     * @throws IllegalArgumentException if a metric does not apply to this network's outputs, or
+     *                                  two would be logged under one name
+     */
+    public Trainer(Network network, Loss loss, Optimizer optimizer, List<MetricType> metrics,
+                   List<MetricType> weightedMetrics) {
         this.network = Objects.requireNonNull(network, "network");
         this.loss = Objects.requireNonNull(loss, "loss");
         Optional<Loss> fused = network.outputActivation() == null ? Optional.empty()
                 : loss.fusedWith(network.outputActivation());
         this.fusedLoss = fused.orElse(null);
-        this.metricTypes = List.copyOf(metrics);
+        List<MetricType> all = new ArrayList<>(metrics);
+        all.addAll(weightedMetrics);
+        this.metricTypes = List.copyOf(all);
+        this.unweighted = metrics.size();
+        List<String> logged = new ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (MetricType m : metricTypes) {
-            if (!names.add(m.name()) || m.name().equals("loss")) {
-                throw new IllegalArgumentException("two metrics would be logged as '" + m.name() + "'");
+        for (int i = 0; i < metricTypes.size(); i++) {
+            String name = metricTypes.get(i).name();
+            if (i >= unweighted && names.contains(name)) {
+                name = "weighted_" + name;   // Keras 3's CompileMetrics names the weighted twin so
             }
+            if (!names.add(name) || name.equals("loss")) {
+                throw new IllegalArgumentException("two metrics would be logged as '" + name + "'");
+            }
+            logged.add(name);
         }
+        this.metricNames = List.copyOf(logged);
         startMetrics();
         this.regularized = network.hasRegularizers();
         this.updater = optimizer.start(network.parameters());
@@ -94,9 +119,22 @@ public final class Trainer {
         return history;
     }
 
-    /** The metrics this trainer reports, in order. */
+    /**
+     * The metrics this trainer reports, in the order they are logged: the unweighted ones, then
+     * the weighted ones.
+     */
     public List<MetricType> metrics() {
         return metricTypes;
+    }
+
+    /** The name each of {@link #metrics()} is logged under, in order. */
+    public List<String> metricNames() {
+        return metricNames;
+    }
+
+    /** Whether metric {@code index} of {@link #metrics()} is weighted by the sample weights. */
+    public boolean isWeighted(int index) {
+        return index >= unweighted;
     }
 
     /**
@@ -110,15 +148,15 @@ public final class Trainer {
         if (base.equals("loss")) {
             return false;
         }
-        for (MetricType m : metricTypes) {
-            if (m.name().equals(base)) {
-                return m.higherIsBetter();
+        for (int m = 0; m < metricTypes.size(); m++) {
+            if (metricNames.get(m).equals(base)) {
+                return metricTypes.get(m).higherIsBetter();
             }
         }
         List<String> logged = new ArrayList<>(List.of("loss", "val_loss"));
-        metricTypes.forEach(m -> {
-            logged.add(m.name());
-            logged.add("val_" + m.name());
+        metricNames.forEach(m -> {
+            logged.add(m);
+            logged.add("val_" + m);
         });
         throw new IllegalArgumentException("'" + key + "' is not logged; logged: " + String.join(", ", logged));
     }
@@ -154,6 +192,13 @@ public final class Trainer {
         if (train.size() == 0) {
             throw new IllegalArgumentException("cannot train on an empty data set");
         }
+        if (!options.classWeight().isEmpty()) {
+            if (train.sampleWeights() != null) {
+                throw new IllegalArgumentException("give class weights or sample weights, not both (Keras: \"You "
+                        + "cannot `class_weight` and `sample_weight` at the same time\")");
+            }
+            train = train.withSampleWeights(ClassWeights.sampleWeights(classWeightTable(options), train.y()));
+        }
         int batchSize = Math.min(options.batchSize(), train.size());
         int batches = (train.size() + batchSize - 1) / batchSize;
         EpochLoop loop = new EpochLoop(this, options, batches, train.size());
@@ -166,7 +211,19 @@ public final class Trainer {
     }
 
     /**
-     * The loss and metrics of {@code data}, in batches of {@code batchSize}, without training.
+     * The weight of each class index under {@code options}' class weights, for this network.
+     *
+     * @throws IllegalArgumentException naming the class index or weight that does not fit
+     */
+    public float[] classWeightTable(FitOptions options) {
+        int classes = ClassWeights.classes(loss.targetColumns(network.outputSize()), network.outputSize());
+        return ClassWeights.table(options.classWeight(), classes);
+    }
+
+    /**
+     * The loss and metrics of {@code data}, in batches of {@code batchSize}, without training;
+     * weighted by the data set's sample weights if it has them, as Keras weighs
+     * {@code validation_data} given with weights.
      */
     public Map<String, Double> evaluate(Dataset data, int batchSize) {
         checkShapes(data, "evaluation data");
@@ -175,24 +232,25 @@ public final class Trainer {
         int n = data.size();
         int step = Math.max(1, Math.min(batchSize, n));
         // Its own buffers on each call: evaluation may run on several threads at once.
+        Matrix weights = data.sampleWeights();
         Slot full = new Slot(step, data.x().cols(), data.y().cols(), network.outputSize());
         for (int start = 0; start < n; start += step) {
             int rows = Math.min(step, n - start);
             Slot slot = rows == step ? full : new Slot(rows, data.x().cols(), data.y().cols(), network.outputSize());
             gather(data.x(), null, start, rows, slot.x);
             gather(data.y(), null, start, rows, slot.y);
+            Matrix w = weights == null ? null : gather(weights, null, start, rows, slot.w);
             Network.Forward out = network.infer(slot.x);
-            double batchLoss = fusedLoss != null ? fusedLoss.loss(out.logits(), slot.y) : loss.loss(out.output(), slot.y);
+            double batchLoss = fusedLoss != null ? lossOf(fusedLoss, out.logits(), slot.y, w, slot.losses)
+                    : lossOf(loss, out.output(), slot.y, w, slot.losses);
             // As Keras's evaluate: the loss includes the regularization penalties, the metrics do not.
             lossSum += (regularized ? batchLoss + out.penalty() : batchLoss) * rows;
-            for (Metric m : metrics) {
-                m.update(out.output(), slot.y, null);
-            }
+            updateMetrics(metrics, out.output(), slot.y, w);
         }
         Map<String, Double> logs = new LinkedHashMap<>();
         logs.put("loss", n == 0 ? Double.NaN : lossSum / n);
         for (int m = 0; m < metrics.size(); m++) {
-            logs.put(metricTypes.get(m).name(), metrics.get(m).result());
+            logs.put(metricNames.get(m), metrics.get(m).result());
         }
         return logs;
     }
@@ -205,19 +263,62 @@ public final class Trainer {
      * places before one optimizer step. Allocates nothing once buffers for this batch size exist.
      */
     public double computeGradients(Matrix x, Matrix y, List<Metric> metrics) {
+        return computeGradients(x, y, null, metrics);
+    }
+
+    /**
+     * {@link #computeGradients(Matrix, Matrix, List)} for a batch of weighted samples: the loss
+     * is {@code Σ wᵢ·lᵢ / n} (Keras 3's reduction), its gradient likewise, and the weighted
+     * metrics take the weights.
+     *
+     * @param weights n×1 sample weights, or {@code null} for weight 1 each
+     */
+    public double computeGradients(Matrix x, Matrix y, Matrix weights, List<Metric> metrics) {
         if (x.cols() != network.inputSize() || y.cols() != loss.targetColumns(network.outputSize())
-                || x.rows() != y.rows()) {
+                || x.rows() != y.rows() || weights != null && !weights.hasShape(x.rows(), 1)) {
             throw new IllegalArgumentException("a batch for this network is n×" + network.inputSize()
-                    + " inputs with n×" + loss.targetColumns(network.outputSize()) + " targets, but got "
-                    + x.shape() + " and " + y.shape());
+                    + " inputs with n×" + loss.targetColumns(network.outputSize()) + " targets (and n×1 "
+                    + "weights), but got " + x.shape() + " and " + y.shape()
+                    + (weights == null ? "" : " and " + weights.shape()));
         }
         Slot slot = trainingSlots.get(x.rows(), x.cols(), y.cols(), network.outputSize());
         stepRandom.reseed(0, updater.iterations());
-        double value = backpropagate(x, y, slot.grad);
-        for (int m = 0; m < metrics.size(); m++) {
-            metrics.get(m).update(lastOutput, y, null);
-        }
+        double value = backpropagate(x, y, weights, slot);
+        updateMetrics(metrics, lastOutput, y, weights);
         return value;
+    }
+
+    /** Adds a batch to {@code metrics} (this trainer's, in order): the weighted ones with {@code w}. */
+    private void updateMetrics(List<Metric> metrics, Matrix output, Matrix y, Matrix w) {
+        for (int m = 0; m < metrics.size(); m++) {
+            metrics.get(m).update(output, y, m >= unweighted ? w : null);
+        }
+    }
+
+    /** {@code Σ wᵢ·lᵢ / n}, Keras 3's "sum over batch size" reduction; the mean loss without weights. */
+    private static double lossOf(Loss loss, Matrix predictions, Matrix y, Matrix w, double[] losses) {
+        if (w == null) {
+            return loss.loss(predictions, y);
+        }
+        loss.sampleLosses(predictions, y, losses);
+        float[] weights = w.data();
+        double sum = 0;
+        for (int r = 0; r < weights.length; r++) {
+            sum += weights[r] * losses[r];
+        }
+        return sum / weights.length;
+    }
+
+    /** Scales row r of {@code grad} (the gradient of the mean loss) by {@code w[r]}. */
+    private static void weighRows(Matrix grad, Matrix w) {
+        float[] g = grad.data();
+        float[] weights = w.data();
+        int cols = grad.cols();
+        for (int r = 0; r < weights.length; r++) {
+            for (int c = r * cols; c < (r + 1) * cols; c++) {
+                g[c] *= weights[r];
+            }
+        }
     }
 
     /** A fresh accumulator for each of this trainer's metrics. */
@@ -230,18 +331,28 @@ public final class Trainer {
         return metrics;
     }
 
-    /** Forward, loss and backward; keeps the output in {@code lastOutput}. */
-    private double backpropagate(Matrix x, Matrix y, Matrix grad) {
+    /**
+     * Forward, loss (weighted by {@code w} if not null) and backward; keeps the output in
+     * {@code lastOutput}. Returns the loss plus the regularization penalties.
+     */
+    private double backpropagate(Matrix x, Matrix y, Matrix w, Slot slot) {
         lastOutput = network.forward(x, trainingPass);
+        Matrix grad = slot.grad;
         double value;
         if (fusedLoss != null) {
             Matrix logits = network.logits();
-            value = fusedLoss.loss(logits, y);
+            value = lossOf(fusedLoss, logits, y, w, slot.losses);
             fusedLoss.gradient(logits, y, grad);
+            if (w != null) {
+                weighRows(grad, w);
+            }
             network.backwardFromLogits(grad);
         } else {
-            value = loss.loss(lastOutput, y);
+            value = lossOf(loss, lastOutput, y, w, slot.losses);
             loss.gradient(lastOutput, y, grad);
+            if (w != null) {
+                weighRows(grad, w);
+            }
             network.backward(grad);
         }
         return regularized ? value + network.penalty() : value;
@@ -271,12 +382,16 @@ public final class Trainer {
     private static final class Slot {
         final Matrix x;
         final Matrix y;
+        final Matrix w;
         final Matrix grad;
+        final double[] losses;
 
         Slot(int rows, int inputs, int targets, int outputs) {
             x = new Matrix(rows, inputs);
             y = new Matrix(rows, targets);
+            w = new Matrix(rows, 1);
             grad = new Matrix(rows, outputs);
+            losses = new double[rows];
         }
     }
 
@@ -302,8 +417,8 @@ public final class Trainer {
         }
     }
 
-    /** Copies rows {@code order[start..start+rows)} (or {@code start..} if null) of src into dst. */
-    private static void gather(Matrix src, int[] order, int start, int rows, Matrix dst) {
+    /** Copies rows {@code order[start..start+rows)} (or {@code start..} if null) of src into dst; returns dst. */
+    private static Matrix gather(Matrix src, int[] order, int start, int rows, Matrix dst) {
         int cols = src.cols();
         float[] s = src.data();
         float[] d = dst.data();
@@ -311,6 +426,7 @@ public final class Trainer {
             int from = order == null ? start + r : order[start + r];
             System.arraycopy(s, from * cols, d, r * cols, cols);
         }
+        return dst;
     }
 
     /**
@@ -351,6 +467,7 @@ public final class Trainer {
     private final class LocalSteps implements EpochLoop.Steps {
         private final EpochLoop loop;
         private final Dataset train;
+        private final Matrix weights;
         private final Dataset validation;
         private final FitOptions options;
         private final int batchSize;
@@ -361,6 +478,7 @@ public final class Trainer {
         LocalSteps(EpochLoop loop, Dataset train, Dataset validation, FitOptions options, int batchSize) {
             this.loop = loop;
             this.train = train;
+            this.weights = train.sampleWeights();
             this.validation = validation;
             this.options = options;
             this.batchSize = batchSize;
@@ -392,14 +510,13 @@ public final class Trainer {
             Slot slot = trainingSlots.get(rows, train, network.outputSize());
             gather(train.x(), order, start, rows, slot.x);
             gather(train.y(), order, start, rows, slot.y);
+            Matrix w = weights == null ? null : gather(weights, order, start, rows, slot.w);
             stepRandom.reseed(loop.seed(), updater.iterations());
-            double value = backpropagate(slot.x, slot.y, slot.grad);
+            double value = backpropagate(slot.x, slot.y, w, slot);
             if (!Double.isFinite(value)) {
                 throw loop.diverged(epoch, batch, "the loss is " + value, "those before this batch's update");
             }
-            for (int m = 0; m < metrics.size(); m++) {
-                metrics.get(m).update(lastOutput, slot.y, null);
-            }
+            updateMetrics(metrics, lastOutput, slot.y, w);
             List<Parameter> parameters = network.parameters();
             for (int i = 0; i < parameters.size(); i++) {
                 Parameter p = parameters.get(i);
@@ -435,8 +552,9 @@ public final class Trainer {
                 Slot slot = trainingSlots.get(rows, train, network.outputSize());
                 gather(train.x(), order, start, rows, slot.x);
                 gather(train.y(), order, start, rows, slot.y);
+                Matrix w = weights == null ? null : gather(weights, order, start, rows, slot.w);
                 stepRandom.reseed(loop.seed(), updater.iterations());
-                backpropagate(slot.x, slot.y, slot.grad);
+                backpropagate(slot.x, slot.y, w, slot);
                 updater.step();
             }
         }
@@ -445,7 +563,7 @@ public final class Trainer {
         public Map<String, Double> metrics() {
             Map<String, Double> logs = new LinkedHashMap<>();
             for (int m = 0; m < metrics.size(); m++) {
-                logs.put(metricTypes.get(m).name(), metrics.get(m).result());
+                logs.put(metricNames.get(m), metrics.get(m).result());
             }
             return logs;
         }
