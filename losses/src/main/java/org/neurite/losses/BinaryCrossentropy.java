@@ -47,6 +47,24 @@ public final class BinaryCrossentropy implements Loss {
         return p.length == 0 ? 0 : total / p.length;
     }
 
+    /** Each sample's loss, whose mean {@link #loss} is. */
+    @Override
+    public void sampleLosses(Matrix predictions, Matrix targets, double[] out) {
+        Batch.requireSameShape(NAME, predictions, targets);
+        int n = predictions.rows();
+        int k = predictions.cols();
+        float[] p = predictions.data();
+        float[] t = targets.data();
+        for (int r = 0, o = 0; r < n; r++, o += k) {
+            double total = 0;
+            for (int i = o; i < o + k; i++) {
+                double c = Clipping.clip(p[i]);
+                total -= t[i] * Math.log(c) + (1 - (double) t[i]) * Math.log(1 - c);
+            }
+            out[r] = k == 0 ? 0 : total / k;
+        }
+    }
+
     /** {@code (−t/p + (1 − t)/(1 − p)) / (n·k)} where the clip passes {@code p}, 0 elsewhere. */
     @Override
     public void gradient(Matrix predictions, Matrix targets, Matrix grad) {

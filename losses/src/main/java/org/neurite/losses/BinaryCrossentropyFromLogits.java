@@ -35,6 +35,24 @@ final class BinaryCrossentropyFromLogits implements Loss {
         return z.length == 0 ? 0 : total / z.length;
     }
 
+    /** Each sample's loss, whose mean {@link #loss} is. */
+    @Override
+    public void sampleLosses(Matrix logits, Matrix targets, double[] out) {
+        Batch.requireSameShape(NAME, logits, targets);
+        int n = logits.rows();
+        int k = logits.cols();
+        float[] p = logits.data();
+        float[] t = targets.data();
+        for (int r = 0, o = 0; r < n; r++, o += k) {
+            double total = 0;
+            for (int i = o; i < o + k; i++) {
+                double zi = p[i];
+                total += Math.max(zi, 0) - zi * t[i] + Math.log1p(Math.exp(-Math.abs(zi)));
+            }
+            out[r] = k == 0 ? 0 : total / k;
+        }
+    }
+
     @Override
     public void gradient(Matrix logits, Matrix targets, Matrix grad) {
         Batch.requireSameShape(NAME, logits, targets);

@@ -51,6 +51,24 @@ public final class CategoricalCrossentropy implements Loss {
         return n == 0 ? 0 : total / n;
     }
 
+    /** Each sample's loss, whose mean {@link #loss} is. */
+    @Override
+    public void sampleLosses(Matrix predictions, Matrix targets, double[] out) {
+        Batch.requireSameShape(NAME, predictions, targets);
+        int n = predictions.rows();
+        int k = predictions.cols();
+        float[] p = predictions.data();
+        float[] t = targets.data();
+        for (int r = 0, o = 0; r < n; r++, o += k) {
+            double sum = rowSum(p, o, k);
+            double total = 0;
+            for (int c = 0; c < k; c++) {
+                total -= t[o + c] * Math.log(Clipping.clip(p[o + c] / sum));
+            }
+            out[r] = total;
+        }
+    }
+
     /**
      * The exact derivative of {@link #loss}: with {@code s = Σ_i p_i}, {@code q = p / s} and
      * {@code g_j = −t_j / q_j} where the clip passes {@code q_j} (0 elsewhere),

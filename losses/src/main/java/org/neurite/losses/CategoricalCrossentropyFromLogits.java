@@ -40,6 +40,24 @@ final class CategoricalCrossentropyFromLogits implements Loss {
         return n == 0 ? 0 : total / n;
     }
 
+    /** Each sample's loss, whose mean {@link #loss} is. */
+    @Override
+    public void sampleLosses(Matrix logits, Matrix targets, double[] out) {
+        Batch.requireSameShape(NAME, logits, targets);
+        int n = logits.rows();
+        int k = logits.cols();
+        float[] z = logits.data();
+        float[] t = targets.data();
+        for (int r = 0, o = 0; r < n; r++, o += k) {
+            double lse = Softmax.logSumExp(z, o, k);
+            double total = 0;
+            for (int c = 0; c < k; c++) {
+                total += t[o + c] * (lse - z[o + c]);
+            }
+            out[r] = total;
+        }
+    }
+
     @Override
     public void gradient(Matrix logits, Matrix targets, Matrix grad) {
         Batch.requireSameShape(NAME, logits, targets);

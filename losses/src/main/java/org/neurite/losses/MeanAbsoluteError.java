@@ -36,6 +36,23 @@ public final class MeanAbsoluteError implements Loss {
         return p.length == 0 ? 0 : total / p.length;
     }
 
+    /** Each sample's loss, whose mean {@link #loss} is. */
+    @Override
+    public void sampleLosses(Matrix predictions, Matrix targets, double[] out) {
+        Batch.requireSameShape(NAME, predictions, targets);
+        int n = predictions.rows();
+        int k = predictions.cols();
+        float[] p = predictions.data();
+        float[] t = targets.data();
+        for (int r = 0, o = 0; r < n; r++, o += k) {
+            double total = 0;
+            for (int i = o; i < o + k; i++) {
+                total += Math.abs((double) p[i] - t[i]);
+            }
+            out[r] = k == 0 ? 0 : total / k;
+        }
+    }
+
     /** {@code sign(p − t) / (n·k)}, 0 where {@code p = t}. */
     @Override
     public void gradient(Matrix predictions, Matrix targets, Matrix grad) {

@@ -70,6 +70,19 @@ public final class SparseCategoricalCrossentropy implements Loss {
         return n == 0 ? 0 : total / n;
     }
 
+    /** Each sample's loss, whose mean {@link #loss} is. */
+    @Override
+    public void sampleLosses(Matrix predictions, Matrix labels, double[] out) {
+        Batch.requireLabelColumn(NAME, predictions, labels);
+        int n = predictions.rows();
+        int k = predictions.cols();
+        float[] p = predictions.data();
+        for (int r = 0, o = 0; r < n; r++, o += k) {
+            int y = Batch.label(NAME, labels, r, k);
+            out[r] = Math.log(clippedSum(p, o, k)) - Math.log(Clipping.clip(p[o + y]));
+        }
+    }
+
     /**
      * The exact derivative of {@link #loss}: {@code ∂L/∂p_j = (1/Σ_i clip(p_i) − [j = y] /
      * clip(p_y)) / n} where the clip passes {@code p_j}, 0 elsewhere.

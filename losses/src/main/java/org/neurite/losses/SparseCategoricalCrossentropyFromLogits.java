@@ -41,6 +41,19 @@ final class SparseCategoricalCrossentropyFromLogits implements Loss {
         return n == 0 ? 0 : total / n;
     }
 
+    /** Each sample's loss, whose mean {@link #loss} is. */
+    @Override
+    public void sampleLosses(Matrix logits, Matrix labels, double[] out) {
+        Batch.requireLabelColumn(NAME, logits, labels);
+        int n = logits.rows();
+        int k = logits.cols();
+        float[] z = logits.data();
+        for (int r = 0, o = 0; r < n; r++, o += k) {
+            int y = Batch.label(NAME, labels, r, k);
+            out[r] = Softmax.logSumExp(z, o, k) - z[o + y];
+        }
+    }
+
     @Override
     public void gradient(Matrix logits, Matrix labels, Matrix grad) {
         Batch.requireLabelColumn(NAME, logits, labels);

@@ -26,7 +26,8 @@ import org.neurite.core.tensor.Matrix;
  *   <li>the loss is the <em>mean</em> over the batch: the batch stacked on itself has the same
  *       loss (relative 1e-5), and the gradient carries the {@code 1/N}: each half of the
  *       stacked batch's gradient is half the original;</li>
- *   <li>{@code sampleLosses} averages to the loss, each the loss of its row alone;</li>
+ *   <li>{@code sampleLosses} averages to the loss (the fused loss's too), each the loss of its
+ *       row alone;</li>
  *   <li>neither method modifies its inputs;</li>
  *   <li>with a {@link #fusionPartner()}: {@code fusedWith(partner)} exists, its gradient
  *       w.r.t. the logits matches finite differences, and for logits in [−2, 2] its loss equals
@@ -241,6 +242,28 @@ public abstract class LossContract extends ComponentContract<Loss> {
             double alone = loss.loss(first, firstTarget);
             assertEquals(alone, each[0], MEAN_TOLERANCE * Math.max(1e-2, Math.abs(alone)), label(loss)
                     + ": sampleLosses of the first row differs from the loss of that row alone");
+        }
+    }
+
+    /** The fused loss's per-sample losses average to its batch loss too. */
+    @Test
+    protected void fusedSampleLossesAverageToTheFusedLoss() {
+        Loss loss = loss();
+        Activation partner = requirePartner();
+        Loss fused = fused(loss, partner);
+        RandomGenerator random = new SplittableRandom(11);
+        for (int n : BATCH_SIZES) {
+            Matrix logits = Samples.uniform(random, n, 3, -2, 2);
+            Matrix t = targets(random, n, 3);
+            double[] each = new double[n];
+            fused.sampleLosses(logits, t, each);
+            double mean = 0;
+            for (double v : each) {
+                mean += v / n;
+            }
+            double batch = fused.loss(logits, t);
+            assertEquals(batch, mean, MEAN_TOLERANCE * Math.max(1e-2, Math.abs(batch)), "the fused loss of "
+                    + label(loss) + ": the mean of sampleLosses over a batch of " + n + " is not the batch's loss");
         }
     }
 
