@@ -190,7 +190,9 @@ class RegularizedTrainingTest {
         Dataset data = data(5, 6);
         Matrix x = data.x();
         Matrix y = data.y();
-        Matrix out = net.forward(x, Pass.inference());
+        // A training pass (layer normalization keeps what its backward pass needs only then); no layer here draws from it.
+        Pass pass = Pass.training(new SplittableRandom(1));
+        Matrix out = net.forward(x, pass);
         Matrix grad = new Matrix(6, 2);
         Loss fused = loss.fusedWith(net.outputActivation()).orElse(null);
         if (fused != null) {
@@ -207,9 +209,9 @@ class RegularizedTrainingTest {
             for (int i = 0; i < w.length; i++) {
                 float saved = w[i];
                 w[i] = (float) (saved + eps);
-                double plus = loss.loss(net.forward(x, Pass.inference()), y) + net.penalty();
+                double plus = loss.loss(net.forward(x, pass), y) + net.penalty();
                 w[i] = (float) (saved - eps);
-                double minus = loss.loss(net.forward(x, Pass.inference()), y) + net.penalty();
+                double minus = loss.loss(net.forward(x, pass), y) + net.penalty();
                 w[i] = saved;
                 double numeric = (plus - minus) / (2 * eps);
                 double error = Math.abs(numeric - analytic[i]) / Math.max(1e-2, Math.abs(numeric) + Math.abs(analytic[i]));
@@ -217,6 +219,35 @@ class RegularizedTrainingTest {
                         + ", finite differences " + numeric);
             }
         }
+    }
+
+    @Test
+    void normalizationAndPreluWeightsTakeKerasRegularizersToo() {
+        String yaml = """
+                input_shape: [3]
+                layers:
+                  - {type: dense, units: 4, weights: %s, bias: %s}
+                  - {type: prelu, alpha: [0.1, -0.2, 0.3, 0.05], alpha_regularizer: {name: l2, l2: 0.5}}
+                  - {type: layer_normalization, gamma: [1.5, 0.5, 1.0, 2.0], beta: [0.1, 0.2, -0.3, 0.0],
+                     gamma_regularizer: {name: l2, l2: 0.1}, beta_regularizer: {name: l1, l1: 0.2}}
+                  - {type: batch_normalization, gamma: [1.0, 2.0, 0.5, 1.0], beta_regularizer: l2,
+                     gamma_regularizer: {name: l1, l1: 0.3}}
+                  - {type: dense, units: 2, activation: softmax}
+                loss: categorical_crossentropy
+                optimizer: sgd
+                training: {seed: 1}
+                """.formatted(Arrays.deepToString(W1), Arrays.toString(B1));
+        Model model = model(yaml);
+        model.network().forward(data(7, 5).x(), Pass.inference());
+        double expected = 0.5 * (0.01 + 0.04 + 0.09 + 0.0025)
+                + 0.1 * (2.25 + 0.25 + 1 + 4) + 0.2 * (0.1 + 0.2 + 0.3)
+                + 0.3 * (1 + 2 + 0.5 + 1);                      // batch_normalization's beta starts at 0
+        assertEquals(expected, model.network().penalty(), 1e-6);
+        // The gradient through prelu and layer normalization, with their penalties.
+        checkGradient(model(yaml.replace("""
+                  - {type: batch_normalization, gamma: [1.0, 2.0, 0.5, 1.0], beta_regularizer: l2,
+                     gamma_regularizer: {name: l1, l1: 0.3}}
+                """, "")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.neurite.core.spi.LayerArguments;
 import org.neurite.core.spi.LayerContext;
 import org.neurite.core.spi.LayerType;
 import org.neurite.core.spi.Pass;
+import org.neurite.core.spi.Regularizer;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
 
@@ -18,7 +19,8 @@ import org.neurite.core.tensor.Parameter;
  * feature axis, with its keys and defaults: {@code momentum} 0.99, {@code epsilon} 1e-3,
  * {@code center} and {@code scale} true, {@code beta_initializer} {@code zeros},
  * {@code gamma_initializer} {@code ones}, {@code moving_mean_initializer} {@code zeros},
- * {@code moving_variance_initializer} {@code ones}, and explicit arrays {@code gamma},
+ * {@code moving_variance_initializer} {@code ones}, optional {@code beta_regularizer} and
+ * {@code gamma_regularizer}, and explicit arrays {@code gamma},
  * {@code beta}, {@code moving_mean}, {@code moving_variance} (1×width each).
  *
  * <p>In training, each feature is normalized with the batch's mean and biased variance,
@@ -50,7 +52,9 @@ public final class BatchNormalizationType implements LayerType {
         return List.of(ComponentSlot.withDefault("beta_initializer", Initializer.class, "zeros"),
                 ComponentSlot.withDefault("gamma_initializer", Initializer.class, "ones"),
                 ComponentSlot.withDefault("moving_mean_initializer", Initializer.class, "zeros"),
-                ComponentSlot.withDefault("moving_variance_initializer", Initializer.class, "ones"));
+                ComponentSlot.withDefault("moving_variance_initializer", Initializer.class, "ones"),
+                ComponentSlot.optional("beta_regularizer", Regularizer.class),
+                ComponentSlot.optional("gamma_regularizer", Regularizer.class));
     }
 
     @Override
@@ -125,11 +129,13 @@ public final class BatchNormalizationType implements LayerType {
             outputWidth(inputWidth);
             if (scale) {
                 gamma = context.addWeight("gamma", 1, inputWidth,
-                        arguments.component("gamma_initializer", Initializer.class), arguments.array("gamma"));
+                        arguments.component("gamma_initializer", Initializer.class), arguments.array("gamma"),
+                        arguments.component("gamma_regularizer", Regularizer.class));
             }
             if (center) {
                 beta = context.addWeight("beta", 1, inputWidth,
-                        arguments.component("beta_initializer", Initializer.class), arguments.array("beta"));
+                        arguments.component("beta_initializer", Initializer.class), arguments.array("beta"),
+                        arguments.component("beta_regularizer", Regularizer.class));
             }
             movingMean = context.addState("moving_mean", 1, inputWidth,
                     arguments.component("moving_mean_initializer", Initializer.class), arguments.array("moving_mean"));

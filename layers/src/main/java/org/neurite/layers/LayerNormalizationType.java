@@ -10,6 +10,7 @@ import org.neurite.core.spi.LayerArguments;
 import org.neurite.core.spi.LayerContext;
 import org.neurite.core.spi.LayerType;
 import org.neurite.core.spi.Pass;
+import org.neurite.core.spi.Regularizer;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
 
@@ -18,7 +19,8 @@ import org.neurite.core.tensor.Parameter;
  * axis: each sample (row) is normalized with its own mean and biased variance,
  * {@code y = (x − mean)/sqrt(var + ε)·γ + β}, the same in training and inference. Keys and
  * defaults: {@code epsilon} 1e-3, {@code center} and {@code scale} true,
- * {@code beta_initializer} {@code zeros}, {@code gamma_initializer} {@code ones}; explicit
+ * {@code beta_initializer} {@code zeros}, {@code gamma_initializer} {@code ones}, optional
+ * {@code beta_regularizer} and {@code gamma_regularizer}; explicit
  * arrays {@code gamma} and {@code beta} (1×width). Weight order: {@code gamma}, {@code beta}.
  */
 public final class LayerNormalizationType implements LayerType {
@@ -40,7 +42,9 @@ public final class LayerNormalizationType implements LayerType {
     @Override
     public List<ComponentSlot> components() {
         return List.of(ComponentSlot.withDefault("beta_initializer", Initializer.class, "zeros"),
-                ComponentSlot.withDefault("gamma_initializer", Initializer.class, "ones"));
+                ComponentSlot.withDefault("gamma_initializer", Initializer.class, "ones"),
+                ComponentSlot.optional("beta_regularizer", Regularizer.class),
+                ComponentSlot.optional("gamma_regularizer", Regularizer.class));
     }
 
     @Override
@@ -100,11 +104,13 @@ public final class LayerNormalizationType implements LayerType {
             outputWidth(inputWidth);
             if (scale) {
                 gamma = context.addWeight("gamma", 1, inputWidth,
-                        arguments.component("gamma_initializer", Initializer.class), arguments.array("gamma"));
+                        arguments.component("gamma_initializer", Initializer.class), arguments.array("gamma"),
+                        arguments.component("gamma_regularizer", Regularizer.class));
             }
             if (center) {
                 beta = context.addWeight("beta", 1, inputWidth,
-                        arguments.component("beta_initializer", Initializer.class), arguments.array("beta"));
+                        arguments.component("beta_initializer", Initializer.class), arguments.array("beta"),
+                        arguments.component("beta_regularizer", Regularizer.class));
             }
             buffers = new BatchBuffers<>(n -> new Normalized(n, inputWidth));
         }

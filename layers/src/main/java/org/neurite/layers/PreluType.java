@@ -7,13 +7,15 @@ import org.neurite.core.spi.LayerArguments;
 import org.neurite.core.spi.LayerContext;
 import org.neurite.core.spi.LayerType;
 import org.neurite.core.spi.Pass;
+import org.neurite.core.spi.Regularizer;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
 
 /**
  * The {@code prelu} layer type, Keras's {@code PReLU} layer: {@code f(x) = x} for {@code x > 0},
  * {@code alpha·x} otherwise, with a trainable slope {@code alpha} per feature (1×width),
- * {@code alpha_initializer} {@code zeros}, or explicit initial values {@code alpha}.
+ * {@code alpha_initializer} {@code zeros}, or explicit initial values {@code alpha}, and an
+ * optional {@code alpha_regularizer}.
  */
 public final class PreluType implements LayerType {
     /** The registry name. */
@@ -26,7 +28,8 @@ public final class PreluType implements LayerType {
 
     @Override
     public List<ComponentSlot> components() {
-        return List.of(ComponentSlot.withDefault("alpha_initializer", Initializer.class, "zeros"));
+        return List.of(ComponentSlot.withDefault("alpha_initializer", Initializer.class, "zeros"),
+                ComponentSlot.optional("alpha_regularizer", Regularizer.class));
     }
 
     @Override
@@ -36,17 +39,20 @@ public final class PreluType implements LayerType {
 
     @Override
     public Layer create(LayerArguments a) {
-        return new Prelu(a.name(), a.component("alpha_initializer", Initializer.class), a.array("alpha"));
+        return new Prelu(a.name(), a.component("alpha_initializer", Initializer.class), a.array("alpha"),
+                a.component("alpha_regularizer", Regularizer.class));
     }
 
     private static final class Prelu implements Layer {
         private final String name;
         private final Initializer initializer;
         private final Matrix explicit;
+        private final Regularizer regularizer;
         private Parameter alpha;
 
-        Prelu(String name, Initializer initializer, Matrix explicit) {
+        Prelu(String name, Initializer initializer, Matrix explicit, Regularizer regularizer) {
             this.name = name;
+            this.regularizer = regularizer;
             this.initializer = initializer;
             this.explicit = explicit == null ? null : explicit.copy();
         }
@@ -70,7 +76,7 @@ public final class PreluType implements LayerType {
         @Override
         public void build(int inputWidth, LayerContext context) {
             outputWidth(inputWidth);
-            alpha = context.addWeight("alpha", 1, inputWidth, initializer, explicit);
+            alpha = context.addWeight("alpha", 1, inputWidth, initializer, explicit, regularizer);
         }
 
         @Override

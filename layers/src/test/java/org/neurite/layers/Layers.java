@@ -23,6 +23,9 @@ final class Layers {
     static Layer create(LayerType type, Map<String, ?> hyperparameters, Map<String, Matrix> arrays) {
         Map<String, Component> components = new LinkedHashMap<>();
         for (LayerType.ComponentSlot slot : type.components()) {
+            if (slot.defaultName() == null) {
+                continue;   // an optional component (a regularizer): none
+            }
             Initializer init = switch (slot.defaultName()) {
                 case "zeros" -> new Zeros();
                 case "ones" -> new Ones();
