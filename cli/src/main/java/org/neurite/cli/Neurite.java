@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code neurite} command: {@code train}, {@code evaluate}, {@code predict}, {@code summary},
- * {@code plugins} and {@code serve}, plus any subcommand a {@link SubcommandProvider} on the
+ * {@code plugins}, {@code serve}, {@code import} and {@code export}, plus any subcommand a {@link SubcommandProvider} on the
  * class path adds.
  *
  * <p>Exit codes: 0 success, 2 a usage, configuration or data error, 1 anything else.
@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
 @Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = Neurite.Version.class,
         description = "Trains, evaluates, serves and inspects Neurite models.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
-                PluginsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+                PluginsCommand.class, ServeCommand.class, ImportCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 a usage, configuration or data error, 1 anything else."})
 public final class Neurite implements Runnable {
     /** The slf4j-simple property holding the default log level. */

@@ -11,10 +11,12 @@ import org.neurite.core.plugin.Plugins;
 final class Session {
     private final PluginPath path;
     private final Plugins plugins;
+    private final ClassLoader loader;
 
-    private Session(PluginPath path, Plugins plugins) {
+    private Session(PluginPath path, Plugins plugins, ClassLoader loader) {
         this.path = path;
         this.plugins = plugins;
+        this.loader = loader;
     }
 
     /** Searches the plugin locations of {@code options} and discovers what they hold. */
@@ -22,11 +24,16 @@ final class Session {
         PluginPath path = PluginPath.fromEnvironment(options.plugins);
         Neurite.searched(path);
         ClassLoader loader = path.loader(Session.class.getClassLoader());
-        return new Session(path, Plugins.discover(loader));
+        return new Session(path, Plugins.discover(loader), loader);
     }
 
     PluginPath path() {
         return path;
+    }
+
+    /** The class loader the plugins were found with (the class path and the plugin jars). */
+    ClassLoader loader() {
+        return loader;
     }
 
     Plugins plugins() {
