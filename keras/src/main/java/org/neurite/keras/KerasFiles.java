@@ -59,7 +59,15 @@ final class KerasFiles {
             }
             return assemble(file, parse(config, file, "model_config"), version,
                     training == null ? null : parse(training, file, "training_config"), legacyWeights(group, file));
+        } catch (io.jhdf.exceptions.HdfException e) {
+            throw damaged(file, e);
         }
+    }
+
+    /** A truncated or damaged HDF5 file, found while reading past its superblock. */
+    private static KerasFormatException damaged(Path file, RuntimeException e) {
+        return new KerasFormatException(file.getFileName() + ": a damaged or truncated HDF5 file (" + e.getMessage()
+                + "); expected a Keras .h5 or .weights.h5 file", e);
     }
 
     /** A weights-only {@code .h5} ({@code save_weights}) with the architecture JSON {@code model.to_json()}. */
@@ -87,6 +95,8 @@ final class KerasFiles {
                 return assembleKeras3(weights, arch, version, null, hdf);
             }
             return assemble(weights, arch, version, null, legacyWeights(root, weights));
+        } catch (io.jhdf.exceptions.HdfException e) {
+            throw damaged(weights, e);
         }
     }
 
@@ -185,6 +195,7 @@ final class KerasFiles {
             if (className.equals("InputLayer")) {
                 continue;
             }
+            requireKerasClass(layer, className, name);
             layers.add(new KerasLayer(className, name, layerConfig, weights.getOrDefault(name, List.of())));
         }
         JsonNode build = config.path("config").path("build_input_shape");
@@ -196,6 +207,24 @@ final class KerasFiles {
                     + " InputLayer, batch_input_shape or build_input_shape); Neurite needs the input width");
         }
         return new KerasModel(version, inputWidth, layers, compile);
+    }
+
+    /**
+     * Refuses a layer of a user's class: Keras 3 and tf.keras 2.13+ record a registered custom class
+     * as {@code registered_name: "Package>Name"} with the user's module, even when the class reuses a
+     * built-in name such as {@code Dense}, whose arithmetic Neurite then cannot know.
+     */
+    private static void requireKerasClass(JsonNode layer, String className, String name) {
+        String registered = layer.path("registered_name").isTextual() ? layer.get("registered_name").asText() : "";
+        String module = layer.path("module").isTextual() ? layer.get("module").asText() : "";
+        boolean kerasModule = module.isEmpty() || module.equals("keras") || module.startsWith("keras.")
+                || module.startsWith("tf_keras") || module.startsWith("tensorflow") || module.startsWith("keras_core");
+        if (!(registered.isEmpty() || registered.equals(className)) || !kerasModule) {
+            throw new UnsupportedKerasModelException("layer '" + name + "' is the custom class '"
+                    + (registered.isEmpty() ? className : registered) + "'" + (module.isEmpty() ? "" : " (module '"
+                    + module + "')") + ", which Neurite cannot import; supported layer classes: "
+                    + String.join(", ", KerasMapping.SUPPORTED));
+        }
     }
 
     /** The layers of a Sequential model, or of a functional model that is a single chain. */
@@ -217,13 +246,13 @@ final class KerasFiles {
             String previous = null;
             for (JsonNode layer : layers) {
                 JsonNode inbound = layer.path("inbound_nodes");
-                int sources = inbound.toString().split("\"args\"|\\[\"", -1).length - 1;
                 String name = layer.path("config").path("name").asText(layer.path("name").asText());
-                if (previous != null && (inbound.size() != 1 || !inbound.toString().contains("\"" + previous + "\"")
-                        || sources > 1)) {
+                List<String> sources = sources(inbound);
+                if (previous != null && (inbound.size() != 1 || !sources.equals(List.of(previous)))) {
                     throw new UnsupportedKerasModelException("layer '" + name + "' ("
                             + layer.path("class_name").asText() + ") does not take its input from the layer"
-                            + " before it ('" + previous + "') alone; Neurite imports Sequential models and"
+                            + " before it ('" + previous + "') alone" + (sources.isEmpty() ? "" : " (it takes "
+                            + String.join(", ", sources) + ")") + "; Neurite imports Sequential models and"
                             + " functional models that are a single chain");
                 }
                 previous = name;
@@ -233,6 +262,40 @@ final class KerasFiles {
         }
         throw new UnsupportedKerasModelException("the model class '" + className + "' is not supported;"
                 + " Neurite imports Sequential models and functional models that are a single chain");
+    }
+
+    /**
+     * The layers a functional layer's inbound nodes read from: Keras 3 writes each input tensor as an
+     * object with {@code keras_history: [layer, node, tensor]} inside {@code args}; Keras 2 writes
+     * each node as a list of {@code [layer, node, tensor, kwargs]}.
+     */
+    private static List<String> sources(JsonNode inbound) {
+        List<String> sources = new ArrayList<>();
+        for (JsonNode node : inbound) {
+            if (node.isObject()) {
+                collectHistories(node, sources);
+            } else if (node.isArray()) {
+                for (JsonNode entry : node) {
+                    if (entry.isArray() && entry.size() > 0 && entry.get(0).isTextual()) {
+                        sources.add(entry.get(0).asText());
+                    }
+                }
+            }
+        }
+        return sources;
+    }
+
+    private static void collectHistories(JsonNode node, List<String> sources) {
+        JsonNode history = node.get("keras_history");
+        if (history != null && history.isArray() && history.size() > 0 && history.get(0).isTextual()) {
+            sources.add(history.get(0).asText());
+            return;
+        }
+        for (JsonNode child : node) {
+            if (child.isContainerNode()) {
+                collectHistories(child, sources);
+            }
+        }
     }
 
     private static int flatWidth(JsonNode shape, String name, String className) {
