@@ -137,6 +137,27 @@ class OnnxExportTest {
         assertFalse(Files.exists(file));
     }
 
+    @Test
+    void aLayerPluginCanSupplyItsOwnExport() throws Exception {
+        Model model = TestModels.model(4, "{type: dense, units: 3}", "{type: scale_by, factor: 2.5}",
+                "{type: dense, units: 2}");
+        assertSamePredictions(model, 1.0);
+    }
+
+    @Test
+    void aLayerTypeWithoutAnExportIsRefusedNamingTheLayerAndTheClass() {
+        Model model = TestModels.model(4, "{type: dense, units: 3}", "{type: mirror, name: flip}");
+        UnsupportedExportException e = assertThrows(UnsupportedExportException.class,
+                () -> OnnxExport.toBytes(model, EXPORTERS));
+        assertEquals("flip", e.layer());
+        assertEquals("mirror", e.component());
+        assertTrue(e.getMessage().startsWith("Cannot export the layer 'flip' to ONNX: its layer type 'mirror' ("
+                + MirrorLayerType.class.getName() + ") has no ONNX export. A plugin provides one with a class "
+                + "implementing org.neurite.onnx.spi.LayerExporter listed in "
+                + "META-INF/services/org.neurite.onnx.spi.LayerExporter. Exported layer type classes: "
+                + "org.neurite.core.layer.ActivationLayerType, org.neurite.core.layer.DenseType"), e.getMessage());
+    }
+
     private static void assertSamePredictions(Model model, double scale) throws Exception {
         byte[] onnx = OnnxExport.toBytes(model, EXPORTERS);
         Random random = new Random(11);
