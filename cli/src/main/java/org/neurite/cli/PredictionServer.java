@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.neurite.core.config.ConfigWriter;
 import org.neurite.core.model.Model;
-import org.neurite.core.model.PluginUse;
+import org.neurite.core.plugin.PluginUse;
 import org.neurite.core.tensor.Matrix;
 
 /**

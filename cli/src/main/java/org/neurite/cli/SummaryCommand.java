@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurite.core.model.Model;
-import org.neurite.core.model.PluginUse;
+import org.neurite.core.plugin.PluginUse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -15,7 +15,7 @@ import org.neurite.core.config.LayerSpec;
 import org.neurite.core.config.ModelConfig;
 import org.neurite.core.io.AtomicFile;
 import org.neurite.core.model.Model;
-import org.neurite.core.model.PluginUse;
+import org.neurite.core.plugin.PluginUse;
 import org.neurite.core.network.Network;
 import org.neurite.core.plugin.PluginKind;
 import org.neurite.core.spi.Activation;

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurite.core.internal.Names;
-import org.neurite.core.model.PluginUse;
+import org.neurite.core.plugin.PluginUse;
 
 /**
  * The {@code metadata.json} entry of a model file.

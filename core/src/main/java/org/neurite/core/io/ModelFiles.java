@@ -25,9 +25,7 @@ import org.neurite.core.config.ConfigReader;
 import org.neurite.core.config.ConfigWriter;
 import org.neurite.core.config.ModelConfig;
 import org.neurite.core.internal.Names;
-import org.neurite.core.model.Model;
-import org.neurite.core.model.ModelAssembler;
-import org.neurite.core.model.PluginUse;
+import org.neurite.core.plugin.PluginUse;
 import org.neurite.core.network.NetworkTooLargeException;
 import org.neurite.core.plugin.PluginCatalog;
 import org.neurite.core.plugin.PluginException;
@@ -55,8 +53,8 @@ import org.neurite.core.tensor.Parameter;
  * </ul>
  *
  * <pre>{@code
- * ModelFiles.save(model, Path.of("xor.neurite"));
- * Model again = ModelFiles.load(Path.of("xor.neurite"), new ModelAssembler(Plugins.discover()));
+ * model.save(Path.of("xor.neurite"));          // ModelFiles.save(model, ...)
+ * Model again = Model.load(Path.of("xor.neurite"), new ModelAssembler(Plugins.discover()));
  * }</pre>
  *
  * <p>A loaded model predicts bit-identically to the saved one, and training it further gives
@@ -79,27 +77,27 @@ public final class ModelFiles {
      * @throws UncheckedIOException     if the file cannot be written; the previous file is kept
      * @throws IllegalArgumentException if a parameter or state name cannot be a zip entry name
      */
-    public static void save(Model model, Path file) {
+    public static void save(SavedModel model, Path file) {
         save(model, file, null, UnaryOperator.identity());
     }
 
     /**
-     * {@link #save(Model, Path)}, signing the file with {@code key} (if not {@code null}):
+     * {@link #save(SavedModel, Path)}, signing the file with {@code key} (if not {@code null}):
      * the archive gets a last entry {@code signature.hmac-sha256} holding the key's id and the
-     * HMAC-SHA256 of the checksum chain, which {@link #load(Path, ModelAssembler, SigningKey)}
-     * checks. numpy ignores the entry; Neurite versions before signing refuse signed files.
+     * HMAC-SHA256 of the checksum chain, which {@link #load} checks
+     * when given the key. numpy ignores the entry; Neurite versions before signing refuse signed files.
      */
-    public static void save(Model model, Path file, SigningKey key) {
+    public static void save(SavedModel model, Path file, SigningKey key) {
         save(model, file, key, UnaryOperator.identity());
     }
 
-    /** {@link #save(Model, Path)} with the file's output stream wrapped, to test failures. */
-    static void save(Model model, Path file, UnaryOperator<OutputStream> wrap) {
+    /** {@link #save(SavedModel, Path)} with the file's output stream wrapped, to test failures. */
+    static void save(SavedModel model, Path file, UnaryOperator<OutputStream> wrap) {
         save(model, file, null, wrap);
     }
 
-    /** {@link #save(Model, Path, SigningKey)} with the file's output stream wrapped, to test failures. */
-    static void save(Model model, Path file, SigningKey key, UnaryOperator<OutputStream> wrap) {
+    /** {@link #save(SavedModel, Path, SigningKey)} with the file's output stream wrapped, to test failures. */
+    static void save(SavedModel model, Path file, SigningKey key, UnaryOperator<OutputStream> wrap) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(file, "file");
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -109,7 +107,7 @@ public final class ModelFiles {
     }
 
     /** Every entry of the model's file but {@code checksum.sha256}, in order. */
-    private static Map<String, byte[]> entries(Model model, Instant created) {
+    private static Map<String, byte[]> entries(SavedModel model, Instant created) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(CONFIG, ConfigWriter.toJson(model.config()).getBytes(StandardCharsets.UTF_8));
         List<String> parameters = new ArrayList<>();
@@ -138,9 +136,14 @@ public final class ModelFiles {
 
     /**
      * Reads a model saved by {@link #save}: checks the archive, every checksum, the format
-     * version and the plugins, builds the network from the saved configuration with
-     * {@code assembler}, then restores the parameters, the optimizer state and step count, and
-     * the history. Nothing is returned unless all of it succeeded.
+     * version and the plugins, builds the model from the saved configuration with
+     * {@code assembly} (the network no larger than the arrays the file holds), then restores the parameters, the optimizer state and step count, and
+     * the history. Nothing is returned unless all of it succeeded. With {@code key} not
+     * {@code null}, the file must be signed with it: an unsigned file, one signed with another
+     * key, or one altered after signing is refused before anything else in it is read. With
+     * {@code key} {@code null} a signed file loads like an unsigned one (its checksums are
+     * checked, its signature is not). {@link org.neurite.core.model.Model#load} is the usual way
+     * to call this.
      *
      * <p>Reading is bounded: the file must be a regular file (or a link to one), the archive is
      * read through its central directory with positional reads, {@code metadata.json} and
@@ -151,39 +154,31 @@ public final class ModelFiles {
      *
      * @throws ModelFormatException  if the file is not a model file, is truncated or damaged,
      *                               comes from a newer format, or does not fit its configuration
-     * @throws PluginException       if a plugin the model uses is not in {@code assembler.plugins()}
+     * @throws PluginException       if a plugin the model uses is not in {@code plugins}
      * @throws ConfigException       if the saved configuration is not valid with these plugins
      * @throws UncheckedIOException  if the file cannot be read
      */
-    public static Model load(Path file, ModelAssembler assembler) {
-        return load(file, assembler, null);
-    }
-
-    /**
-     * {@link #load(Path, ModelAssembler)}, requiring the file to be signed with {@code key}
-     * (if not {@code null}): an unsigned file, one signed with another key, or one altered
-     * after signing is refused with a {@link ModelFormatException} before anything else in it
-     * is read. With {@code key} {@code null} a signed file loads like an unsigned one (its
-     * checksums are checked, its signature is not).
-     */
-    public static Model load(Path file, ModelAssembler assembler, SigningKey key) {
+    public static <M extends SavedModel> M load(Path file, Plugins plugins, SavedModel.Assembly<M> assembly,
+                                                SigningKey key) {
         Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(assembler, "assembler");
+        Objects.requireNonNull(plugins, "plugins");
+        Objects.requireNonNull(assembly, "assembly");
         try (ModelArchive archive = ModelArchive.open(file)) {
             if (key != null) {
                 archive.checkSignature(key);
             }
-            return load(file, archive, assembler);
+            return load(file, archive, plugins, assembly);
         }
     }
 
-    private static Model load(Path file, ModelArchive archive, ModelAssembler assembler) {
+    private static <M extends SavedModel> M load(Path file, ModelArchive archive, Plugins plugins,
+                                                 SavedModel.Assembly<M> assembly) {
         Metadata metadata = Metadata.parse(file, archive.bytes(ModelArchive.METADATA, MAX_METADATA_BYTES),
                 neuriteVersion());
         archive.verify(metadata.sha256());
-        checkPlugins(file, metadata.plugins(), assembler.plugins());
+        checkPlugins(file, metadata.plugins(), plugins);
         String configText = configText(file, archive.bytes(CONFIG, ConfigReader.MAX_BYTES));
-        ModelConfig config = new ConfigReader(assembler.plugins()).parse(configText, file + "!/" + CONFIG);
+        ModelConfig config = new ConfigReader(plugins).parse(configText, file + "!/" + CONFIG);
         if (config.training().seed() == null || config.training().seed() != metadata.seed()) {
             throw new ModelFormatException(file, CONFIG, "the configuration's seed "
                     + config.training().seed() + " differs from the metadata's " + metadata.seed());
@@ -191,9 +186,9 @@ public final class ModelFiles {
         // The network may take no more than the arrays the file really holds: a configuration
         // edited to claim a billion units fails before anything that size is allocated.
         long held = heldArrayBytes(file, archive, metadata.parameters());
-        Model model;
+        M model;
         try {
-            model = assembler.assemble(config, 2 * held + 1024);
+            model = assembly.assemble(config, 2 * held + 1024);
         } catch (ConfigException | PluginException e) {
             throw e;
         } catch (NetworkTooLargeException e) {
@@ -230,7 +225,7 @@ public final class ModelFiles {
      * ({@code reduce_lr_on_plateau}), else {@code null}: files of runs that never change it stay
      * as they were.
      */
-    private static Double changedLearningRate(Model model) {
+    private static Double changedLearningRate(SavedModel model) {
         OptimizerSettings settings = model.optimizer().settings();
         double now = model.trainer().updater().learningRate();
         if (settings.schedule() != null || Double.isNaN(now) || now == settings.learningRate(0)) {
@@ -349,7 +344,7 @@ public final class ModelFiles {
         }
     }
 
-    private static void appendHistory(Model model, Map<String, List<Double>> history) {
+    private static void appendHistory(SavedModel model, Map<String, List<Double>> history) {
         int epochs = history.values().stream().mapToInt(List::size).max().orElse(0);
         for (int i = 0; i < epochs; i++) {
             Map<String, Double> logs = new LinkedHashMap<>();

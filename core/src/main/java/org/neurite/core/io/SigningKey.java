@@ -23,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <pre>{@code
  * SigningKey key = SigningKey.fromFile(Path.of("/etc/neurite/model.key"));  // 32+ secret bytes
- * ModelFiles.save(model, Path.of("model.neurite"), key);
- * Model again = ModelFiles.load(Path.of("model.neurite"), assembler, key);  // refuses unsigned files
+ * model.save(Path.of("model.neurite"), key);
+ * Model again = Model.load(Path.of("model.neurite"), assembler, key);  // refuses unsigned files
  * }</pre>
  *
  * <p>The key itself is never written anywhere: a signed file records only the key's

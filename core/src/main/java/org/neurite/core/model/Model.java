@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 import org.neurite.core.config.ModelConfig;
 import org.neurite.core.config.TrainingSpec;
 import org.neurite.core.io.ModelFiles;
+import org.neurite.core.io.SavedModel;
 import org.neurite.core.io.SigningKey;
 import org.neurite.core.network.Network;
+import org.neurite.core.plugin.PluginUse;
 import org.neurite.core.spi.CallbackType;
 import org.neurite.core.spi.Loss;
 import org.neurite.core.spi.MetricType;
@@ -43,7 +45,7 @@ import org.neurite.core.train.Trainer;
  * with an {@link IllegalStateException} rather than reading weights halfway through an update
  * (a version check, as in a seqlock: nothing is locked on the prediction path).
  */
-public final class Model {
+public final class Model implements SavedModel {
     private final ModelConfig config;
     private final Network network;
     private final Loss loss;
@@ -68,10 +70,12 @@ public final class Model {
     }
 
     /** The resolved configuration (with its seed and every default filled in). */
+    @Override
     public ModelConfig config() {
         return config;
     }
 
+    @Override
     public Network network() {
         return network;
     }
@@ -80,26 +84,31 @@ public final class Model {
         return loss;
     }
 
+    @Override
     public Optimizer optimizer() {
         return optimizer;
     }
 
     /** The trainer, holding the optimizer state and the history. */
+    @Override
     public Trainer trainer() {
         return trainer;
     }
 
     /** The plugins this model uses, with where each came from. */
+    @Override
     public Set<PluginUse> plugins() {
         return plugins;
     }
 
     /** The seed behind the initial weights and the shuffling. */
+    @Override
     public long seed() {
         return config.training().seed();
     }
 
     /** Every epoch trained so far. */
+    @Override
     public History history() {
         return trainer.history();
     }
@@ -175,6 +184,7 @@ public final class Model {
      * @param what the operation, for the message
      * @throws IllegalStateException if the model was being trained before or during {@code read}
      */
+    @Override
     public <T> T readConsistently(String what, Supplier<T> read) {
         if (Thread.currentThread() == trainingThread) {
             // A callback of the training thread, between two steps: nothing changes meanwhile.
@@ -214,7 +224,7 @@ public final class Model {
 
     /**
      * {@link #save(Path)}, signing the file with {@code key}; see
-     * {@link ModelFiles#save(Model, Path, SigningKey)}.
+     * {@link ModelFiles#save(SavedModel, Path, SigningKey)}.
      */
     public void save(Path file, SigningKey key) {
         ModelFiles.save(this, file, key);
@@ -222,10 +232,12 @@ public final class Model {
 
     /**
      * {@link #load(Path, ModelAssembler)}, requiring the file to be signed with {@code key};
-     * see {@link ModelFiles#load(Path, ModelAssembler, SigningKey)}.
+     * an unsigned file, one signed with another key, or one altered after signing is
+     * refused before anything else in it is read (with {@code key} {@code null} a signed file
+     * loads like an unsigned one); see {@link ModelFiles#load}.
      */
     public static Model load(Path file, ModelAssembler assembler, SigningKey key) {
-        return ModelFiles.load(file, assembler, key);
+        return ModelFiles.load(file, assembler.plugins(), assembler::assemble, key);
     }
 
     /**
@@ -233,6 +245,6 @@ public final class Model {
      * see {@link ModelFiles#load}.
      */
     public static Model load(Path file, ModelAssembler assembler) {
-        return ModelFiles.load(file, assembler);
+        return load(file, assembler, null);
     }
 }

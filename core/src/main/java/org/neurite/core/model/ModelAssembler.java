@@ -13,6 +13,7 @@ import org.neurite.core.network.Network;
 import org.neurite.core.optimizer.ScheduledOptimizer;
 import org.neurite.core.plugin.PluginCatalog;
 import org.neurite.core.plugin.PluginKind;
+import org.neurite.core.plugin.PluginUse;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.spi.LayerType;
 import org.neurite.core.spi.CallbackType;

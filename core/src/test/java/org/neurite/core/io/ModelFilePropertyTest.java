@@ -52,7 +52,7 @@ class ModelFilePropertyTest {
         Path file = dir.resolve("mutated.neurite");
         Files.write(file, bytes);
         try {
-            Model m = ModelFiles.load(file, ModelFixtures.ASSEMBLER);
+            Model m = Model.load(file, ModelFixtures.ASSEMBLER);
             // Only bytes no checksum covers (zip header times, attributes) may change and still load.
             ModelFixtures.assertSameState(original, m);
         } catch (ModelFormatException e) {
@@ -78,7 +78,7 @@ class ModelFilePropertyTest {
         Path file = dir.resolve("cut.neurite");
         Files.write(file, Arrays.copyOf(saved, length));
         try {
-            ModelFiles.load(file, ModelFixtures.ASSEMBLER);
+            Model.load(file, ModelFixtures.ASSEMBLER);
             throw new AssertionError("a file cut to " + length + " of " + saved.length + " bytes loaded");
         } catch (ModelFormatException e) {
             assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());

@@ -37,7 +37,7 @@ class ModelFilesCompatibilityTest {
 
     @Test
     void aFileWrittenByFormatOneLoadsAndPredictsAsSaved() throws IOException {
-        Model model = ModelFiles.load(fixture(dir), ModelFixtures.ASSEMBLER);
+        Model model = Model.load(fixture(dir), ModelFixtures.ASSEMBLER);
         Matrix p = model.predict(ModelFixtures.data().x());
         String[] bits = PREDICTIONS.split(" ");
         assertEquals(bits.length, p.size());
@@ -52,9 +52,9 @@ class ModelFilesCompatibilityTest {
 
     @Test
     void aFormatOneFileSavedAgainLoadsIdentically() throws IOException {
-        Model model = ModelFiles.load(fixture(dir), ModelFixtures.ASSEMBLER);
+        Model model = Model.load(fixture(dir), ModelFixtures.ASSEMBLER);
         Path again = dir.resolve("again.neurite");
         ModelFiles.save(model, again);
-        ModelFixtures.assertSameState(model, ModelFiles.load(again, ModelFixtures.ASSEMBLER));
+        ModelFixtures.assertSameState(model, Model.load(again, ModelFixtures.ASSEMBLER));
     }
 }

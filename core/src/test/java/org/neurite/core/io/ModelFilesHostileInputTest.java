@@ -44,7 +44,7 @@ class ModelFilesHostileInputTest {
     }
 
     private ModelFormatException refused(Path path) {
-        return assertThrows(ModelFormatException.class, () -> ModelFiles.load(path, ASSEMBLER));
+        return assertThrows(ModelFormatException.class, () -> Model.load(path, ASSEMBLER));
     }
 
     @Test

@@ -68,7 +68,7 @@ class ModelFilesRoundTripTest {
         train(first, 3);
         Path file = dir.resolve("m.neurite");
         ModelFiles.save(first, file);
-        Model resumed = ModelFiles.load(file, ASSEMBLER);
+        Model resumed = Model.load(file, ASSEMBLER);
         train(resumed, 4);
 
         Model uninterrupted = model(shuffle);

@@ -117,7 +117,7 @@ class ModelFilesSaveHygieneTest {
         ModelFiles.save(second, link);
 
         assertTrue(Files.isSymbolicLink(link), "the link is still a link");
-        assertSameState(second, ModelFiles.load(real, ASSEMBLER));
+        assertSameState(second, Model.load(real, ASSEMBLER));
         assertEquals(List.of("real.neurite"), Files.list(real.getParent()).map(p -> p.getFileName().toString()).toList());
     }
 
@@ -140,7 +140,7 @@ class ModelFilesSaveHygieneTest {
             }
             leftovers += names().size() - 1;
             // Whatever moment it died at, the file is a complete model.
-            Model loaded = ModelFiles.load(file, ASSEMBLER);
+            Model loaded = Model.load(file, ASSEMBLER);
             assertEquals(1000, loaded.network().parameters().get(0).value().cols());
         }
         ModelFiles.save(model(), file);

@@ -47,8 +47,8 @@ class ModelFilesSigningTest {
 
     @Test
     void aSignedFileLoadsWithItsKeyAndWithoutOne() {
-        assertSameState(saved, ModelFiles.load(file, ASSEMBLER, KEY));
-        assertSameState(saved, ModelFiles.load(file, ASSEMBLER));
+        assertSameState(saved, Model.load(file, ASSEMBLER, KEY));
+        assertSameState(saved, Model.load(file, ASSEMBLER));
     }
 
     @Test
@@ -66,13 +66,13 @@ class ModelFilesSigningTest {
     @Test
     void anUnsignedFileIsRefusedWhenAKeyIsRequired() {
         ModelFiles.save(saved, file);
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file, ASSEMBLER, KEY));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Model.load(file, ASSEMBLER, KEY));
         assertContains(e.getMessage(), file + ": the file is not signed, and a signing key was given");
     }
 
     @Test
     void aFileSignedWithAnotherKeyIsRefusedNamingBothKeyIds() {
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file, ASSEMBLER, OTHER));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Model.load(file, ASSEMBLER, OTHER));
         assertContains(e.getMessage(), "signature.hmac-sha256: the file is signed with the key " + KEY.id()
                 + ", not with the key given (" + OTHER.id() + ")");
     }
@@ -95,8 +95,8 @@ class ModelFilesSigningTest {
         entries.put(ModelArchive.SIGNATURE, signature);
         writeZip(file, entries);
 
-        assertSameState(ModelFiles.load(file, ASSEMBLER), ModelFiles.load(file, ASSEMBLER)); // consistent, unsigned view
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file, ASSEMBLER, KEY));
+        assertSameState(Model.load(file, ASSEMBLER), Model.load(file, ASSEMBLER)); // consistent, unsigned view
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Model.load(file, ASSEMBLER, KEY));
         assertContains(e.getMessage(), "the signature does not match the file's content");
     }
 

@@ -1,4 +1,4 @@
-package org.neurite.core.model;
+package org.neurite.core.plugin;
 
 /**
  * A plugin a model uses, and where it came from (recorded in model files).
