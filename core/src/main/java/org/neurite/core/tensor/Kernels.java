@@ -74,9 +74,7 @@ public interface Kernels {
 
     /** {@code m[r, :] += row} for every row {@code r}; {@code row} is 1×cols. */
     default void addRowVector(Matrix m, Matrix row) {
-        if (!row.hasShape(1, m.cols())) {
-            throw Matrix.shapeMismatch(row, 1, m.cols(), "the row vector added to a " + m.shape() + " matrix");
-        }
+        checkAddRowVector(m, row);
         float[] d = m.data();
         float[] v = row.data();
         int cols = m.cols();
@@ -89,9 +87,7 @@ public interface Kernels {
 
     /** {@code out[0, c] = Σ_r m[r, c]}: the column sums, as a 1×cols matrix. */
     default void sumRows(Matrix m, Matrix out) {
-        if (!out.hasShape(1, m.cols())) {
-            throw Matrix.shapeMismatch(out, 1, m.cols(), "the column sums of a " + m.shape() + " matrix");
-        }
+        checkSumRows(m, out);
         float[] d = m.data();
         float[] s = out.data();
         int cols = m.cols();
@@ -134,6 +130,20 @@ public interface Kernels {
     static void checkMultiplyTransposeB(Matrix a, Matrix b, Matrix c) {
         if (a.cols() != b.cols() || !c.hasShape(a.rows(), b.rows())) {
             throw productMismatch(a.rows(), a.cols(), b.cols(), b.rows(), c, a.shape(), b.shape() + "ᵀ");
+        }
+    }
+
+    /** Fails unless {@code row} is 1×{@code m.cols()}, as {@link #addRowVector} needs. */
+    static void checkAddRowVector(Matrix m, Matrix row) {
+        if (!row.hasShape(1, m.cols())) {
+            throw Matrix.shapeMismatch(row, 1, m.cols(), "the row vector added to a " + m.shape() + " matrix");
+        }
+    }
+
+    /** Fails unless {@code out} is 1×{@code m.cols()}, as {@link #sumRows} needs. */
+    static void checkSumRows(Matrix m, Matrix out) {
+        if (!out.hasShape(1, m.cols())) {
+            throw Matrix.shapeMismatch(out, 1, m.cols(), "the column sums of a " + m.shape() + " matrix");
         }
     }
 

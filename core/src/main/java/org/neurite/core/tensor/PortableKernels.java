@@ -1,8 +1,6 @@
 package org.neurite.core.tensor;
 
 import java.util.Arrays;
-import org.neurite.core.internal.Split;
-import org.neurite.core.internal.WorkerPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,13 +10,9 @@ import org.slf4j.LoggerFactory;
  * vectorizes; the largest are split by output rows or columns across {@link #threads()}
  * threads. Scratch buffers are per thread and reused, so a warm call allocates nothing.
  */
-final class PortableKernels implements Kernels {
+final class PortableKernels extends BlockedKernels {
     private static final Logger LOG = LoggerFactory.getLogger(Kernels.class);
 
-    /** Products with fewer multiply-adds than this take the direct loops. */
-    static final long DIRECT_MAX = 1 << 13;
-    /** Products with at least this many multiply-adds are split across threads. */
-    static final long PARALLEL_MIN = 1 << 19;
     /** Columns per unit when splitting by columns: one 512-bit vector of floats. */
     static final int COLUMN_UNIT = 16;
     /** Rows of C that {@code addRowVector} and {@code sumRows} handle through a scratch row. */
@@ -26,16 +20,11 @@ final class PortableKernels implements Kernels {
 
     static final PortableKernels INSTANCE = new PortableKernels(defaultThreads(), true);
 
-    private final int threads;
-    private final boolean allowFma;
-    private final WorkerPool pool;
-    private final Job job = new Job();
+    private final boolean fma;
 
     PortableKernels(int threads, boolean allowFma) {
-        Kernels.checkThreads(threads);
-        this.threads = threads;
-        this.allowFma = allowFma;
-        this.pool = threads > 1 ? WorkerPool.of(threads) : null;
+        super(threads);
+        this.fma = allowFma && FusedMultiplyAdd.FAST;
     }
 
     /** {@code neurite.threads}, else the number of available processors. */
@@ -64,80 +53,35 @@ final class PortableKernels implements Kernels {
     }
 
     @Override
-    public int threads() {
-        return threads;
-    }
-
-    @Override
     public Kernels withThreads(int threads) {
         Kernels.checkThreads(threads);
-        return threads == this.threads ? this : new PortableKernels(threads, allowFma);
+        return threads == threads() ? this : new PortableKernels(threads, fma);
     }
 
     @Override
-    public void multiply(Matrix a, Matrix b, Matrix c) {
-        Kernels.checkMultiply(a, b, c);
-        int m = a.rows();
-        int k = a.cols();
-        int n = b.cols();
-        if ((long) m * n * k < DIRECT_MAX) {
-            DirectProduct.multiply(a.data(), b.data(), c.data(), m, k, n);
-        } else {
-            product(PortableProduct.NN, a.data(), b.data(), c.data(), m, n, k);
-        }
+    protected void compute(int op, float[] a, float[] b, float[] c, int m, int n, int k,
+                           int i0, int i1, int j0, int j1) {
+        PortableProduct.compute(op, a, b, c, m, n, k, i0, i1, j0, j1, fma);
     }
 
     @Override
-    public void multiplyTransposeA(Matrix a, Matrix b, Matrix c) {
-        Kernels.checkMultiplyTransposeA(a, b, c);
-        int k = a.rows();
-        int m = a.cols();
-        int n = b.cols();
-        if ((long) m * n * k < DIRECT_MAX) {
-            DirectProduct.multiplyTransposeA(a.data(), b.data(), c.data(), m, k, n);
-        } else {
-            product(PortableProduct.TN, a.data(), b.data(), c.data(), m, n, k);
-        }
+    protected int rowUnit() {
+        return PortableProduct.MR;
     }
 
     @Override
-    public void multiplyTransposeB(Matrix a, Matrix b, Matrix c) {
-        Kernels.checkMultiplyTransposeB(a, b, c);
-        int m = a.rows();
-        int k = a.cols();
-        int n = b.rows();
-        if ((long) m * n * k < DIRECT_MAX) {
-            DirectProduct.multiplyTransposeB(a.data(), b.data(), c.data(), m, k, n);
-        } else {
-            product(PortableProduct.NT, a.data(), b.data(), c.data(), m, n, k);
-        }
+    protected int columnUnit() {
+        return COLUMN_UNIT;
     }
 
-    private void product(int op, float[] a, float[] b, float[] c, int m, int n, int k) {
-        boolean fma = allowFma && FusedMultiplyAdd.FAST;
-        if (pool != null && (long) m * n * k >= PARALLEL_MIN) {
-            boolean columns = Split.byColumns(m, n, threads, PortableProduct.MR, COLUMN_UNIT, false);
-            int parts = Split.parts(columns ? n : m,
-                    columns ? COLUMN_UNIT : PortableProduct.MR, threads);
-            if (parts > 1 && pool.tryAcquire()) {
-                try {
-                    job.set(op, a, b, c, m, n, k, columns, fma);
-                    pool.run(job, parts);
-                    return;
-                } finally {
-                    job.clear();
-                    pool.release();
-                }
-            }
-        }
-        PortableProduct.compute(op, a, b, c, m, n, k, 0, m, 0, n, fma);
+    @Override
+    protected boolean packsA() {
+        return false;
     }
 
     @Override
     public void addRowVector(Matrix m, Matrix row) {
-        if (!row.hasShape(1, m.cols())) {
-            throw Matrix.shapeMismatch(row, 1, m.cols(), "the row vector added to a " + m.shape() + " matrix");
-        }
+        Kernels.checkAddRowVector(m, row);
         float[] d = m.data();
         float[] v = row.data();
         int cols = m.cols();
@@ -163,9 +107,7 @@ final class PortableKernels implements Kernels {
 
     @Override
     public void sumRows(Matrix m, Matrix out) {
-        if (!out.hasShape(1, m.cols())) {
-            throw Matrix.shapeMismatch(out, 1, m.cols(), "the column sums of a " + m.shape() + " matrix");
-        }
+        Kernels.checkSumRows(m, out);
         float[] d = m.data();
         float[] s = out.data();
         int cols = m.cols();
@@ -190,51 +132,6 @@ final class PortableKernels implements Kernels {
 
     @Override
     public String toString() {
-        return "portable kernels (" + threads + (threads == 1 ? " thread)" : " threads)");
-    }
-
-    /** A product in flight on the pool; reused, and only touched by the pool's holder. */
-    private static final class Job implements WorkerPool.Job {
-        private int op;
-        private float[] a;
-        private float[] b;
-        private float[] c;
-        private int m;
-        private int n;
-        private int k;
-        private boolean columns;
-        private boolean fma;
-
-        void set(int op, float[] a, float[] b, float[] c, int m, int n, int k, boolean columns,
-                 boolean fma) {
-            this.op = op;
-            this.a = a;
-            this.b = b;
-            this.c = c;
-            this.m = m;
-            this.n = n;
-            this.k = k;
-            this.columns = columns;
-            this.fma = fma;
-        }
-
-        void clear() {
-            a = null;
-            b = null;
-            c = null;
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            if (columns) {
-                int j0 = Split.start(part, parts, n, COLUMN_UNIT);
-                int j1 = Split.start(part + 1, parts, n, COLUMN_UNIT);
-                PortableProduct.compute(op, a, b, c, m, n, k, 0, m, j0, j1, fma);
-            } else {
-                int i0 = Split.start(part, parts, m, PortableProduct.MR);
-                int i1 = Split.start(part + 1, parts, m, PortableProduct.MR);
-                PortableProduct.compute(op, a, b, c, m, n, k, i0, i1, 0, n, fma);
-            }
-        }
+        return "portable kernels (" + threads() + (threads() == 1 ? " thread)" : " threads)");
     }
 }

@@ -19,9 +19,9 @@ import java.util.Arrays;
  */
 final class PortableProduct {
     /** The operations: {@code a·b}, {@code aᵀ·b}, {@code a·bᵀ}. */
-    static final int NN = 0;
-    static final int TN = 1;
-    static final int NT = 2;
+    static final int NN = BlockedKernels.NN;
+    static final int TN = BlockedKernels.TN;
+    static final int NT = BlockedKernels.NT;
 
     /** Rows of C computed together. */
     static final int MR = 4;

@@ -1,7 +1,6 @@
 package org.neurite.kernels.vector;
 
-import org.neurite.core.internal.Split;
-import org.neurite.core.internal.WorkerPool;
+import org.neurite.core.tensor.BlockedKernels;
 import org.neurite.core.tensor.Kernels;
 import org.neurite.core.tensor.Matrix;
 
@@ -20,23 +19,15 @@ import org.neurite.core.tensor.Matrix;
  * only when {@link #isAvailable()} is true), so a JVM without it falls back to the portable
  * kernels with one log line. Safe to share between threads.
  */
-public final class VectorKernels implements Kernels {
+public final class VectorKernels extends BlockedKernels {
     /** The incubator module the kernels need. */
     public static final String MODULE = "jdk.incubator.vector";
 
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule(MODULE).isPresent();
-    /** Products with fewer multiply-adds go to the portable kernels' direct loops. */
-    static final long SMALL_MAX = 1 << 13;
-    /** Products with at least this many multiply-adds are split across threads. */
-    static final long PARALLEL_MIN = 1 << 19;
-    private static final Kernels SMALL = Kernels.portable().withThreads(1);
     /** The narrowest vectors, in floats, at which these kernels beat the portable ones. */
     static final int MIN_WINNING_FLOATS = 8;
 
-    private final int threads;
     private final int tile;
-    private final WorkerPool pool;
-    private final Job job = new Job();
 
     /** The service-loader constructor: as many threads as the portable kernels use by default. */
     public VectorKernels() {
@@ -48,10 +39,8 @@ public final class VectorKernels implements Kernels {
      * fits this JVM's vector registers.
      */
     VectorKernels(int threads, int tile) {
-        Kernels.checkThreads(threads);
-        this.threads = threads;
+        super(threads);
         this.tile = tile;
-        this.pool = threads > 1 ? WorkerPool.of(threads) : null;
     }
 
     @Override
@@ -82,91 +71,48 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public int threads() {
-        return threads;
-    }
-
-    @Override
     public Kernels withThreads(int threads) {
         Kernels.checkThreads(threads);
-        return threads == this.threads ? this : new VectorKernels(threads, tile);
+        return threads == threads() ? this : new VectorKernels(threads, tile);
     }
 
     @Override
-    public void multiply(Matrix a, Matrix b, Matrix c) {
-        Kernels.checkMultiply(a, b, c);
-        int m = a.rows();
-        int k = a.cols();
-        int n = b.cols();
-        if ((long) m * n * k < SMALL_MAX) {
-            SMALL.multiply(a, b, c);
-        } else {
-            product(VectorProduct.NN, a.data(), b.data(), c.data(), m, n, k);
-        }
+    protected void compute(int op, float[] a, float[] b, float[] c, int m, int n, int k,
+                           int i0, int i1, int j0, int j1) {
+        VectorProduct.compute(op, a, b, c, m, n, k, i0, i1, j0, j1, shape());
     }
 
     @Override
-    public void multiplyTransposeA(Matrix a, Matrix b, Matrix c) {
-        Kernels.checkMultiplyTransposeA(a, b, c);
-        int k = a.rows();
-        int m = a.cols();
-        int n = b.cols();
-        if ((long) m * n * k < SMALL_MAX) {
-            SMALL.multiplyTransposeA(a, b, c);
-        } else {
-            product(VectorProduct.TN, a.data(), b.data(), c.data(), m, n, k);
-        }
+    protected int rowUnit() {
+        return VectorProduct.rows(shape());
     }
 
     @Override
-    public void multiplyTransposeB(Matrix a, Matrix b, Matrix c) {
-        Kernels.checkMultiplyTransposeB(a, b, c);
-        int m = a.rows();
-        int k = a.cols();
-        int n = b.rows();
-        if ((long) m * n * k < SMALL_MAX) {
-            SMALL.multiplyTransposeB(a, b, c);
-        } else {
-            product(VectorProduct.NT, a.data(), b.data(), c.data(), m, n, k);
-        }
+    protected int columnUnit() {
+        return VectorProduct.columns(shape());
     }
 
-    private void product(int op, float[] a, float[] b, float[] c, int m, int n, int k) {
+    @Override
+    protected boolean packsA() {
+        return true;
+    }
+
+    /** The register tile; fails (before the Vector API is touched) without the module. */
+    private int shape() {
         requireModule();
-        int shape = tile != 0 ? tile : VectorProduct.DEFAULT_TILE;
-        int mr = VectorProduct.rows(shape);
-        if (pool != null && (long) m * n * k >= PARALLEL_MIN) {
-            int nr = VectorProduct.columns(shape);
-            boolean columns = Split.byColumns(m, n, threads, mr, nr, true);
-            int parts = Split.parts(columns ? n : m, columns ? nr : mr, threads);
-            if (parts > 1 && pool.tryAcquire()) {
-                try {
-                    job.set(op, a, b, c, m, n, k, columns, shape);
-                    pool.run(job, parts);
-                    return;
-                } finally {
-                    job.clear();
-                    pool.release();
-                }
-            }
-        }
-        VectorProduct.compute(op, a, b, c, m, n, k, 0, m, 0, n, shape);
+        return tile != 0 ? tile : VectorProduct.DEFAULT_TILE;
     }
 
     @Override
     public void addRowVector(Matrix m, Matrix row) {
-        if (!row.hasShape(1, m.cols())) {
-            throw Matrix.shapeMismatch(row, 1, m.cols(), "the row vector added to a " + m.shape() + " matrix");
-        }
+        Kernels.checkAddRowVector(m, row);
         requireModule();
         VectorProduct.addRowVector(m.data(), row.data(), m.rows(), m.cols());
     }
 
     @Override
     public void sumRows(Matrix m, Matrix out) {
-        if (!out.hasShape(1, m.cols())) {
-            throw Matrix.shapeMismatch(out, 1, m.cols(), "the column sums of a " + m.shape() + " matrix");
-        }
+        Kernels.checkSumRows(m, out);
         requireModule();
         VectorProduct.sumRows(m.data(), out.data(), m.rows(), m.cols());
     }
@@ -182,62 +128,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public String toString() {
-        String shape = AVAILABLE ? VectorProduct.describe(tile != 0 ? tile : VectorProduct.DEFAULT_TILE) + ", "
-                : "";
-        return "vector kernels (" + shape + threads + (threads == 1 ? " thread)" : " threads)");
+        String shape = AVAILABLE ? VectorProduct.describe(shape()) + ", " : "";
+        return "vector kernels (" + shape + threads() + (threads() == 1 ? " thread)" : " threads)");
     }
 
     /** The vector width, read only when the module is present (it loads the Vector API). */
     private static final class Width {
         static int floats() {
             return VectorProduct.L;
-        }
-    }
-
-    /** A product in flight on the pool; reused, and only touched by the pool's holder. */
-    private static final class Job implements WorkerPool.Job {
-        private int op;
-        private float[] a;
-        private float[] b;
-        private float[] c;
-        private int m;
-        private int n;
-        private int k;
-        private boolean columns;
-        private int tile;
-
-        void set(int op, float[] a, float[] b, float[] c, int m, int n, int k, boolean columns,
-                 int tile) {
-            this.op = op;
-            this.a = a;
-            this.b = b;
-            this.c = c;
-            this.m = m;
-            this.n = n;
-            this.k = k;
-            this.columns = columns;
-            this.tile = tile;
-        }
-
-        void clear() {
-            a = null;
-            b = null;
-            c = null;
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            if (columns) {
-                int nr = VectorProduct.columns(tile);
-                int j0 = Split.start(part, parts, n, nr);
-                int j1 = Split.start(part + 1, parts, n, nr);
-                VectorProduct.compute(op, a, b, c, m, n, k, 0, m, j0, j1, tile);
-            } else {
-                int mr = VectorProduct.rows(tile);
-                int i0 = Split.start(part, parts, m, mr);
-                int i1 = Split.start(part + 1, parts, m, mr);
-                VectorProduct.compute(op, a, b, c, m, n, k, i0, i1, 0, n, tile);
-            }
         }
     }
 }

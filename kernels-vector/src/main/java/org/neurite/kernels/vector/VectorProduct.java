@@ -1,5 +1,6 @@
 package org.neurite.kernels.vector;
 
+import org.neurite.core.tensor.BlockedKernels;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -20,9 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * columns of edge tiles never mix with real ones.
  */
 final class VectorProduct {
-    static final int NN = 0;
-    static final int TN = 1;
-    static final int NT = 2;
+    static final int NN = BlockedKernels.NN;
+    static final int TN = BlockedKernels.TN;
+    static final int NT = BlockedKernels.NT;
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Floats per vector: 16 with AVX-512, 8 with AVX2, 4 with 128-bit vectors (NEON, SSE). */
