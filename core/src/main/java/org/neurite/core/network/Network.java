@@ -336,9 +336,15 @@ public final class Network {
         return sb.toString();
     }
 
-    /** {@code batch_normalization} → {@code Batch_normalization}, as the summary has always shown types. */
-    private static String capitalized(String type) {
-        return type.isEmpty() ? type : type.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + type.substring(1);
+    /** {@code batch_normalization} → {@code BatchNormalization}, {@code dense} → {@code Dense}, as Keras shows types. */
+    static String capitalized(String type) {
+        StringBuilder sb = new StringBuilder(type.length());
+        for (String part : type.split("_", -1)) {
+            if (!part.isEmpty()) {
+                sb.append(Character.toUpperCase(part.charAt(0))).append(part, 1, part.length());
+            }
+        }
+        return sb.length() == 0 ? type : sb.toString();
     }
 
     /** The matrices of one batch size: layer outputs, activations and, for training, gradients. */

@@ -132,6 +132,14 @@ class NetworkTest {
     }
 
     @Test
+    void summaryShowsLayerTypesAsKerasClassNames() {
+        assertEquals("Dense", Network.capitalized("dense"));
+        assertEquals("BatchNormalization", Network.capitalized("batch_normalization"));
+        assertEquals("GaussianNoise", Network.capitalized("gaussian_noise"));
+        assertEquals("_", Network.capitalized("_"));
+    }
+
+    @Test
     void inputOfTheWrongWidthNamesBothShapes() {
         Network net = Network.builder(3).dense(2, null).seed(1).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
