@@ -13,6 +13,9 @@ import org.neurite.core.tensor.Matrix;
  * share the machine's load), on the square sizes and the Fashion-MNIST training shapes: the
  * forward product 64×784 · 784×256, its gradients 784×64ᵀ·64×256 (weights) and
  * 64×256 · (784×256)ᵀ (inputs). Median of several timed rounds per shape, after warm-up.
+ * With one thread each figure is also given per second of the thread's CPU time, which stays
+ * close to the quiet machine's figure while other processes share the cores (the thread is
+ * not charged for the time it waits for a core).
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp benchmarks/target/neurite-benchmarks.jar \
@@ -34,6 +37,9 @@ public final class ProductThroughput {
             new Shape("64×784·784×256 (forward)", 0, 64, 784, 256),
             new Shape("784×64ᵀ·64×256 (weights' gradient)", 1, 784, 64, 256),
             new Shape("64×256·(784×256)ᵀ (inputs' gradient)", 2, 64, 256, 784));
+
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private ProductThroughput() {
     }
@@ -70,29 +76,39 @@ public final class ProductThroughput {
             Matrix c = new Matrix(shape.m, shape.n);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-40s", shape.name));
             for (Kernels k : backends) {
-                line.append(String.format(Locale.ROOT, "  %s %6.1f", k.name(),
-                        measure(k, shape, a, b, c, rounds)));
+                double[] rate = measure(k, shape, a, b, c, rounds);
+                line.append(String.format(Locale.ROOT, "  %s %6.1f", k.name(), rate[0]));
+                if (threads == 1) {
+                    line.append(String.format(Locale.ROOT, " (cpu %6.1f)", rate[1]));
+                }
             }
             System.out.println(line.append("  GFLOP/s (median)"));
         }
     }
 
-    /** The median GFLOP/s of {@code rounds} rounds of about 0.2 s each, after one warm-up second. */
-    private static double measure(Kernels k, Shape shape, Matrix a, Matrix b, Matrix c, int rounds) {
+    /**
+     * The median GFLOP/s of {@code rounds} rounds of about 0.2 s each, after one warm-up second:
+     * per second of wall time and per second of this thread's CPU time.
+     */
+    private static double[] measure(Kernels k, Shape shape, Matrix a, Matrix b, Matrix c, int rounds) {
         // about 0.2 s a round at 50 GFLOP/s
         int reps = Math.max(1, (int) (0.2 * 50 / shape.gflop()));
         long end = System.nanoTime() + 1_000_000_000L;
         while (System.nanoTime() < end) {
             run(k, shape.op, a, b, c, reps);
         }
-        double[] rates = new double[rounds];
+        double[] wall = new double[rounds];
+        double[] cpu = new double[rounds];
         for (int r = 0; r < rounds; r++) {
+            long cpuStart = CPU.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             run(k, shape.op, a, b, c, reps);
-            rates[r] = reps * shape.gflop() / ((System.nanoTime() - start) / 1e9);
+            wall[r] = reps * shape.gflop() / ((System.nanoTime() - start) / 1e9);
+            cpu[r] = reps * shape.gflop() / ((CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9);
         }
-        Arrays.sort(rates);
-        return rates[rounds / 2];
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new double[] {wall[rounds / 2], cpu[rounds / 2]};
     }
 
     private static void run(Kernels k, int op, Matrix a, Matrix b, Matrix c, int reps) {
