@@ -2,6 +2,7 @@ package org.neurite.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -265,6 +267,33 @@ public abstract class KernelsContract {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> kernels().sumRows(new Matrix(4, 3), new Matrix(3, 1)));
         assertTrue(e.getMessage().contains("1×3") && e.getMessage().contains("3×1"), e.getMessage());
+    }
+
+    /**
+     * {@code isFinite} finds one NaN, +∞ or −∞ at every position of arrays around every vector
+     * width (whole vectors and tails), and accepts the extremes of the finite floats.
+     */
+    @TestFactory
+    protected Stream<DynamicTest> isFiniteFindsEveryNonFiniteValueAnywhere() {
+        Kernels kernels = kernels();
+        return IntStream.of(1, 3, 4, 7, 8, 15, 16, 17, 33, 64, 65, 100).mapToObj(length -> dynamicTest(
+                "length " + length, () -> {
+                    Matrix m = ProductReference.random(1, length, length);
+                    m.data()[0] = Float.MAX_VALUE;
+                    m.data()[length - 1] = -Float.MIN_VALUE;
+                    assertTrue(kernels.isFinite(m), label(kernels) + ": finite extremes");
+                    for (int i = 0; i < length; i++) {
+                        float kept = m.data()[i];
+                        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+                                Float.intBitsToFloat(0xffc00001)}) {
+                            m.data()[i] = bad;
+                            assertFalse(kernels.isFinite(m), label(kernels) + ": " + bad + " at " + i + " of " + length);
+                        }
+                        m.data()[i] = kept;
+                    }
+                    assertTrue(kernels.isFinite(m), label(kernels) + ": restored");
+                    assertTrue(kernels.isFinite(new Matrix(0, 0)), label(kernels) + ": empty");
+                }));
     }
 
     /** Once warm, 250 calls of every kind allocate nothing on the calling thread. */

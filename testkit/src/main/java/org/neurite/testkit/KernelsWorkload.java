@@ -27,6 +27,9 @@ final class KernelsWorkload {
         kernels.multiplyTransposeA(at, b, atb);
         kernels.multiplyTransposeB(a, bt, abt);
         kernels.sumRows(abt, sums);
+        if (!kernels.isFinite(abt)) {
+            throw new AssertionError(kernels + ": a product of finite inputs is not finite");
+        }
     }
 
     /** The outputs of the last run. */

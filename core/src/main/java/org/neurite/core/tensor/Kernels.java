@@ -99,6 +99,15 @@ public interface Kernels {
         }
     }
 
+    /**
+     * {@code true} if every element of {@code m} is finite (neither NaN nor infinite): the
+     * divergence check after each training step, so back ends make it as fast as a read of
+     * {@code m} can be. Agrees with {@link Matrix#isFinite()}.
+     */
+    default boolean isFinite(Matrix m) {
+        return m.isFinite();
+    }
+
     /** The portable implementation of {@code neurite-core}: always available. */
     static Kernels portable() {
         return PortableKernels.INSTANCE;

@@ -13,6 +13,7 @@ import org.neurite.core.spi.Metric;
 import org.neurite.core.spi.MetricType;
 import org.neurite.core.spi.Optimizer;
 import org.neurite.core.spi.Pass;
+import org.neurite.core.tensor.Kernels;
 import org.neurite.core.tensor.Matrix;
 import org.neurite.core.tensor.Parameter;
 import org.slf4j.Logger;
@@ -517,26 +518,32 @@ public final class Trainer {
                 throw loop.diverged(epoch, batch, "the loss is " + value, "those before this batch's update");
             }
             updateMetrics(metrics, lastOutput, slot.y, w);
-            List<Parameter> parameters = network.parameters();
-            for (int i = 0; i < parameters.size(); i++) {
-                Parameter p = parameters.get(i);
-                if (!p.gradient().isFinite()) {
-                    throw loop.diverged(epoch, batch, "the gradient of " + p.name()
-                            + " contains NaN or infinite values", "those before this batch's update");
-                }
-            }
             updater.step();
+            // One check after the update: a NaN or infinite gradient makes the parameters it
+            // updates NaN or infinite too. The gradients still hold this batch's, for the message.
+            List<Parameter> parameters = network.parameters();
+            Kernels kernels = network.kernels();
             for (int i = 0; i < parameters.size(); i++) {
-                Parameter p = parameters.get(i);
-                if (!p.value().isFinite()) {
+                if (!kernels.isFinite(parameters.get(i).value())) {
+                    String cause = divergenceCause(parameters, i, value);
                     // Back to the parameters before this update: the epoch's start, replayed.
                     replay(batch);
-                    throw loop.diverged(epoch, batch, "the update made " + p.name() + " NaN or infinite (the "
-                            + "batch's loss before it was " + value + ")", "those before this batch's update");
+                    throw loop.diverged(epoch, batch, cause, "those before this batch's update");
                 }
             }
             loop.batchEnd(epoch, batch, value, rows);
             return 1;
+        }
+
+        /** Why parameter {@code updated} became NaN or infinite: a gradient, or else the update itself. */
+        private String divergenceCause(List<Parameter> parameters, int updated, double loss) {
+            for (Parameter p : parameters) {
+                if (!p.gradient().isFinite()) {
+                    return "the gradient of " + p.name() + " contains NaN or infinite values";
+                }
+            }
+            return "the update made " + parameters.get(updated).name() + " NaN or infinite (the batch's loss "
+                    + "before it was " + loss + ")";
         }
 
         /**

@@ -117,6 +117,12 @@ public final class VectorKernels extends BlockedKernels {
         VectorProduct.sumRows(m.data(), out.data(), m.rows(), m.cols());
     }
 
+    @Override
+    public boolean isFinite(Matrix m) {
+        requireModule();
+        return VectorProduct.isFinite(m.data());
+    }
+
     private static void requireModule() {
         if (!AVAILABLE) {
             throw new IllegalStateException("the vector kernels need the " + MODULE

@@ -3,6 +3,8 @@ package org.neurite.kernels.vector;
 import org.neurite.core.tensor.BlockedKernels;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -26,6 +28,10 @@ final class VectorProduct {
     static final int NT = BlockedKernels.NT;
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Integer lanes as wide as {@link #S}'s, for the bits of its floats. */
+    private static final VectorSpecies<Integer> I = S.withLanes(int.class);
+    private static final int EXPONENT = 0x7f800000;
+    private static final int EXPONENT_ONE = 0x00800000;
     /** Floats per vector: 16 with AVX-512, 8 with AVX2, 4 with 128-bit vectors (NEON, SSE). */
     static final int L = S.length();
     /**
@@ -303,6 +309,23 @@ final class VectorProduct {
                 }
             }
         }
+    }
+
+    /**
+     * {@code true} if no element is NaN or infinite: {@link org.neurite.core.tensor.Matrix#isFinite()}'s
+     * test (an all-ones exponent plus one carries into the sign bit), on whole vectors of bits.
+     */
+    static boolean isFinite(float[] d) {
+        IntVector carry = IntVector.zero(I);
+        int i = 0;
+        for (int bound = S.loopBound(d.length); i < bound; i += L) {
+            carry = carry.or(FloatVector.fromArray(S, d, i).reinterpretAsInts().and(EXPONENT).add(EXPONENT_ONE));
+        }
+        int bits = carry.reduceLanes(VectorOperators.OR);
+        for (; i < d.length; i++) {
+            bits |= (Float.floatToRawIntBits(d[i]) & EXPONENT) + EXPONENT_ONE;
+        }
+        return bits >= 0;
     }
 
     /** {@code m[r, :] += row} for every row. */
