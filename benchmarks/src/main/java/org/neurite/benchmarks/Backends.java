@@ -2,7 +2,7 @@ package org.neurite.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
+import org.neurite.core.internal.ServiceProviders;
 import org.neurite.core.tensor.Kernels;
 
 /** The kernels implementations on the class path, by name. */
@@ -10,12 +10,13 @@ final class Backends {
     private Backends() {
     }
 
-    /** The portable kernels and every provider found by {@link ServiceLoader}, available or not. */
+    /** The portable kernels and every provider on the class path, available or not. */
     static List<Kernels> all() {
         List<Kernels> all = new ArrayList<>();
         all.add(Kernels.portable());
-        for (Kernels k : ServiceLoader.load(Kernels.class, Backends.class.getClassLoader())) {
-            all.add(k);
+        for (ServiceProviders.Loaded<Kernels> k : ServiceProviders.load(Kernels.class,
+                Backends.class.getClassLoader(), "kernels", (message, cause) -> System.err.println(message))) {
+            all.add(k.instance());
         }
         return all;
     }

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.ServiceLoader;
+import org.neurite.core.internal.ServiceProviders;
 import org.neurite.core.config.ConfigException;
 import org.neurite.core.io.ModelFormatException;
 import org.neurite.core.plugin.PluginException;
@@ -61,8 +61,9 @@ public final class Neurite implements Runnable {
     /** The command line with every built-in subcommand and those of the providers on the class path. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Neurite());
-        for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class, Neurite.class.getClassLoader())) {
-            cli.addSubcommand(provider.command());
+        for (ServiceProviders.Loaded<SubcommandProvider> provider : ServiceProviders.load(SubcommandProvider.class,
+                Neurite.class.getClassLoader(), "subcommand", (message, cause) -> org.slf4j.LoggerFactory.getLogger(Neurite.class).warn("{}", message))) {
+            cli.addSubcommand(provider.instance().command());
         }
         return cli;
     }
