@@ -76,6 +76,12 @@ class ParameterAveragingTest {
         } finally {
             sc.clearJobGroup();
         }
+        // The status tracker learns of jobs from the asynchronous listener bus: let it catch up.
+        try {
+            sc.sc().listenerBus().waitUntilEmpty(60_000);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Spark's listener bus did not drain in 60 s", e);
+        }
         return sc.statusTracker().getJobIdsForGroup(group).length;
     }
 }
