@@ -64,18 +64,21 @@ import org.neurite.testkit.ProductReference.Op;
  * }</pre>
  */
 public abstract class KernelsContract {
-    /** m, k, n: tiny, odd, 1×n, n×1, k = 1, past one register tile, panel or cache block. */
+    /**
+     * m, k, n: tiny, odd, 1×n, n×1, k = 1, past one register tile, panel or cache block, and
+     * predictions on one to four samples (1×784·784×256 is Fashion-MNIST's first layer).
+     */
     private static final int[][] SHAPES = {
         {4, 2, 8}, {1, 1, 1}, {2, 1, 2}, {3, 5, 7}, {1, 33, 1}, {1, 300, 70}, {70, 300, 1},
         {67, 1, 45}, {45, 1, 67}, {33, 65, 17}, {64, 64, 64}, {8, 48, 48}, {9, 49, 49},
         {37, 263, 41}, {9, 521, 23}, {5, 40, 531}, {5, 40, 800}, {130, 70, 70}, {17, 2, 600},
-        {200, 30, 47},
+        {200, 30, 47}, {1, 784, 256}, {2, 129, 33}, {3, 50, 35}, {4, 100, 77},
     };
     private static final int RANDOM_SHAPES = 6;
     private static final int[][] EMPTY_SHAPES = {{0, 5, 7}, {5, 7, 0}, {0, 0, 0}, {6, 0, 9}, {300, 0, 300}};
     /** Wide results split by columns, tall thin ones by rows; odd sizes everywhere. */
     private static final int[][] LARGE_SHAPES = {
-        {64, 300, 259}, {301, 77, 40}, {97, 131, 1000}, {530, 67, 18},
+        {64, 300, 259}, {301, 77, 40}, {97, 131, 1000}, {530, 67, 18}, {2, 600, 1001},
     };
     /** Narrow and wide rows, and widths that are and are not multiples of a vector. */
     private static final int[] WIDTHS = {1, 3, 16, 77};

@@ -45,6 +45,11 @@ final class VectorProduct {
     static final int TILE_6X2 = 2;
     /** The tile for this JVM's register file: the accumulators, B's vectors and A's broadcast fit. */
     static final int DEFAULT_TILE = REGISTERS >= 32 ? TILE_8X3 : TILE_6X2;
+    /**
+     * Products A·B whose A has at most this many rows skip packing ({@link #fewRows}); the
+     * choice depends on the product's shape alone, never on how it is split across threads.
+     */
+    static final int FEW_ROWS = 4;
     /** At most this many steps of k per packed panel (blocks are balanced, see kBlock). */
     static final int KC = 256;
     /** Register tiles of A packed at a time, down the rows. */
@@ -133,6 +138,10 @@ final class VectorProduct {
             }
             return;
         }
+        if (op == NN && m <= FEW_ROWS) {
+            fewRows(a, b, c, n, k, i0, i1, j0, j1);
+            return;
+        }
         int mr = rows(tile);
         int nr = columns(tile);
         int mcMax = mr * MC_TILES;
@@ -165,6 +174,39 @@ final class VectorProduct {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * C = A·B for the rows {@code [i0, i1)} of an A with at most {@link #FEW_ROWS} rows (a
+     * prediction on one sample or a few): B is read once, row by row, straight from the
+     * caller's array, without the packing that only pays when a packed panel serves many rows
+     * of A. Each C row stays in L1 while every row of B is added into it,
+     * {@code c[i, j] = fma(a[i, p], b[p, j], c[i, j])} for p = 0, 1, …: the same operations
+     * for every element, vector lanes and scalar tail alike.
+     */
+    private static void fewRows(float[] a, float[] b, float[] c, int n, int k,
+                                int i0, int i1, int j0, int j1) {
+        for (int i = i0; i < i1; i++) {
+            Arrays.fill(c, i * n + j0, i * n + j1, 0f);
+        }
+        int width = j1 - j0;
+        int vectors = j0 + S.loopBound(width);
+        for (int p = 0; p < k; p++) {
+            int bo = p * n;
+            for (int i = i0; i < i1; i++) {
+                float x = a[i * k + p];
+                int co = i * n;
+                FloatVector xv = FloatVector.broadcast(S, x);
+                int j = j0;
+                for (; j < vectors; j += L) {
+                    FloatVector.fromArray(S, b, bo + j).fma(xv, FloatVector.fromArray(S, c, co + j))
+                            .intoArray(c, co + j);
+                }
+                for (; j < j1; j++) {
+                    c[co + j] = Math.fma(x, b[bo + j], c[co + j]);
                 }
             }
         }
