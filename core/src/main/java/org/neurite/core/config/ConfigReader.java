@@ -188,9 +188,8 @@ public final class ConfigReader {
         }
         if (root.has("training") && root.get("training").has("class_weight")) {
             int outputs = width[0];
-            int targets = plugins.losses().configure(loss.name(), loss.hyperparameters()).targetColumns(outputs);
-            training = training.withClassWeight(classWeight(root.get("training").get("class_weight"),
-                    org.neurite.core.train.ClassWeights.classes(targets, outputs)));
+            int classes = plugins.losses().configure(loss.name(), loss.hyperparameters()).classes(outputs);
+            training = training.withClassWeight(classWeight(root.get("training").get("class_weight"), classes));
         }
         DataSpec data = root.has("data") ? DataSpec.read(root.get("data"), baseDirectory) : null;
         return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training, data, weightedMetrics);

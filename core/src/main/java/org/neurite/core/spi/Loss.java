@@ -84,6 +84,16 @@ public interface Loss extends Component {
     }
 
     /**
+     * How many classes a network with {@code outputColumns} outputs tells apart when trained
+     * with this loss (what {@code class_weight} indexes): the target columns for one-hot
+     * targets, the outputs for class indices, 2 for one binary output.
+     */
+    default int classes(int outputColumns) {
+        int targets = targetColumns(outputColumns);
+        return targets > 1 ? targets : Math.max(2, outputColumns);
+    }
+
+    /**
      * Checks a whole data set's {@code targets} once, before training or evaluating on it, so
      * that a bad target is reported by its row in the data set rather than by its row inside a
      * shuffled batch. The default accepts any targets (the per-batch shape checks still run).

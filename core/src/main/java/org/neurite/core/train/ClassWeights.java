@@ -11,21 +11,12 @@ import org.neurite.core.tensor.Matrix;
  * indices, or 0/1 binary targets); a class left out of the map has weight 1.
  *
  * <pre>{@code
- * float[] table = ClassWeights.table(Map.of(0, 1.0, 1, 5.0), ClassWeights.classes(2, 2));
+ * float[] table = ClassWeights.table(Map.of(0, 1.0, 1, 5.0), loss.classes(outputs));
  * float w = ClassWeights.weight(table, targets, row);
  * }</pre>
  */
 public final class ClassWeights {
     private ClassWeights() {
-    }
-
-    /**
-     * The number of classes a network with {@code outputs} outputs, trained on targets of
-     * {@code targetColumns} columns, tells apart: the target columns for one-hot targets, the
-     * outputs for class indices, 2 for one binary output.
-     */
-    public static int classes(int targetColumns, int outputs) {
-        return targetColumns > 1 ? targetColumns : Math.max(2, outputs);
     }
 
     /**

@@ -217,7 +217,7 @@ public final class Trainer {
      * @throws IllegalArgumentException naming the class index or weight that does not fit
      */
     public float[] classWeightTable(FitOptions options) {
-        int classes = ClassWeights.classes(loss.targetColumns(network.outputSize()), network.outputSize());
+        int classes = loss.classes(network.outputSize());
         return ClassWeights.table(options.classWeight(), classes);
     }
 

@@ -27,9 +27,9 @@ class ClassWeightsTest {
 
     @Test
     void oneBinaryOutputHasTwoClasses() {
-        assertEquals(2, ClassWeights.classes(1, 1));
-        assertEquals(4, ClassWeights.classes(1, 4));
-        assertEquals(3, ClassWeights.classes(3, 3));
+        assertEquals(2, withTargetColumns(1).classes(1));
+        assertEquals(4, withTargetColumns(1).classes(4));
+        assertEquals(3, new org.neurite.core.testplugins.TestCrossentropy().classes(3));
         float[] table = ClassWeights.table(Map.of(1, 9.0), 2);
         assertArrayEquals(new float[] {1, 9, 9, 1}, ClassWeights.sampleWeights(table,
                 Matrix.of(new float[][] {{0}, {1}, {0.8f}, {0.3f}})).data());
@@ -47,5 +47,26 @@ class ClassWeightsTest {
         assertEquals("the weight of class 0 is Infinity; class weights must be finite numbers ≥ 0",
                 ClassWeights.problem(Map.of(0, Double.POSITIVE_INFINITY), 2));
         assertThrows(IllegalArgumentException.class, () -> ClassWeights.table(Map.of(0, Double.NaN), 2));
+    }
+
+    /** A loss taking {@code columns} target columns whatever the outputs (1: class indices). */
+    private static org.neurite.core.spi.Loss withTargetColumns(int columns) {
+        return new org.neurite.core.spi.Loss() {
+            public String name() {
+                return "indices";
+            }
+
+            public double loss(Matrix predictions, Matrix targets) {
+                throw new UnsupportedOperationException();
+            }
+
+            public void gradient(Matrix predictions, Matrix targets, Matrix grad) {
+                throw new UnsupportedOperationException();
+            }
+
+            public int targetColumns(int outputColumns) {
+                return columns;
+            }
+        };
     }
 }
