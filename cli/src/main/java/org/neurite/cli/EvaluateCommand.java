@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
             what = input.toString();
         } else {
             DataSpec spec = model.config().data();
-            if (spec == null || spec.test() == null) {
+            if (spec == null || !spec.hasTestData()) {
                 throw new UsageException("the configuration saved in " + modelFile + " names no test data; give "
                         + "--input X --labels Y");
             }
@@ -96,7 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
                             + "give --data DIR or --input X --labels Y");
                 }
             }
-            dataset = DataLoader.load(spec).test();
+            dataset = DataLoader.load(spec, session.plugins()).test();
             what = "Test";
         }
         Evaluation evaluation = Evaluation.of(model, dataset);

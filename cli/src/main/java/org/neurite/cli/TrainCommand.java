@@ -85,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
         DataSpec d = data != null ? c.data().withDirectory(data.toAbsolutePath()) : c.data();
         c = c.withTraining(training.apply(c.training())).withData(d);
         requireFiles(d);
-        DataLoader.Loaded loaded = DataLoader.load(d);
+        DataLoader.Loaded loaded = DataLoader.load(d, session.plugins());
         int features = loaded.train().x().cols();
         if (features != c.inputSize()) {
             throw new ConfigException(config.toString(), "input_shape", "the data have " + features
@@ -96,7 +96,13 @@ final class TrainCommand implements Callable<Integer> {
         Model model = session.assembler().assemble(c);
         report.println(model.network().summary());
         FitOptions.Builder options = model.fitOptions().out(report);
-        if (model.config().training().validationSplit() == 0 && loaded.test() != null) {
+        if (model.config().training().validationSplit() == 0 && loaded.validation() != null) {
+            options.validation(loaded.validation());
+            if (model.config().training().verbose() > 0) {
+                report.printf(Locale.ROOT, "val_ figures: the last %d training rows (data.validation_split)%n",
+                        loaded.validation().size());
+            }
+        } else if (model.config().training().validationSplit() == 0 && loaded.test() != null) {
             options.validation(loaded.test());
             if (model.config().training().verbose() > 0) {
                 report.printf(Locale.ROOT, "val_ figures: the test data (%d samples)%n", loaded.test().size());

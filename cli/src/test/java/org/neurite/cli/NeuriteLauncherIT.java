@@ -104,6 +104,53 @@ class NeuriteLauncherIT {
         }
     }
 
+    /**
+     * One CSV file in scikit-learn's iris.csv layout (a counts line, then features and the class)
+     * is enough: test_split holds out a seeded fifth of the rows, train reports its accuracy, and
+     * evaluate on the saved model finds the same rows again.
+     */
+    @Test
+    void trainsOnOneCsvFileWithATestSplitAndReportsTestAccuracy() throws Exception {
+        StringBuilder csv = new StringBuilder("150,4,setosa,versicolor,virginica\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 150; i++) {
+            int c = i / 50;
+            for (int f = 0; f < 4; f++) {
+                csv.append(String.format(java.util.Locale.ROOT, "%.1f,", 3 * c + (f % 2) + random.nextGaussian() * 0.3));
+            }
+            csv.append(c).append('\n');
+        }
+        Files.writeString(dir.resolve("iris.csv"), csv);
+        Files.writeString(dir.resolve("iris.yaml"), """
+                input_shape: [4]
+                layers:
+                  - {type: dense, units: 8, activation: relu}
+                  - {type: dense, units: 3, activation: softmax}
+                loss: categorical_crossentropy
+                optimizer: {name: sgd, learning_rate: 0.1}
+                metrics: [accuracy]
+                training: {epochs: 60, batch_size: 16, seed: 1, verbose: 0}
+                data: {format: csv, train: {file: iris.csv}, skip_rows: 1, header: false, label_column: 4,
+                       one_hot: 3, standardize: true, test_split: 0.2, seed: 11}
+                """);
+        Launcher.Result r = Launcher.run(dir, "train", "iris.yaml", "--save", "iris.neurite");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("Test (30 samples)"), "ceil(150 × 0.2) rows held out: " + r);
+        String accuracy = r.out().lines().filter(l -> l.startsWith("accuracy")).findFirst().orElseThrow();
+        assertTrue(Double.parseDouble(accuracy.trim().split("\\s+")[1]) > 0.9, accuracy);
+
+        Launcher.Result json = Launcher.run(dir, "train", "iris.yaml", "--json");
+        assertEquals(0, json.exitCode(), json.toString());
+        JsonNode test = JSON.readTree(json.out()).get("test");
+        assertEquals(30, test.get("samples").asInt(), json.out());
+        Launcher.Result evaluated = Launcher.run(dir, "evaluate", "iris.neurite", "--json");
+        assertEquals(0, evaluated.exitCode(), evaluated.toString());
+        assertEquals(test.get("accuracy").asDouble(), JSON.readTree(evaluated.out()).get("accuracy").asDouble(),
+                "the saved configuration holds the split's seed: the same 30 test rows, the same figures");
+        assertEquals(test.get("metrics").get("loss").asDouble(),
+                JSON.readTree(evaluated.out()).get("metrics").get("loss").asDouble());
+    }
+
     @Test
     void aStrangersPluginJarIsFoundThroughPluginsAndTheEnvironment() throws Exception {
         Path jar = StrangerJar.build(dir.resolve("stranger"));

@@ -83,7 +83,7 @@ public final class SparkData {
      * @throws IllegalArgumentException if the section names no test files
      */
     public static JavaRDD<Sample> test(JavaSparkContext sc, ModelConfig config, int partitions) {
-        if (config.data() != null && config.data().test() == null) {
+        if (config.data() != null && !config.data().hasTestData()) {
             throw new IllegalArgumentException("the configuration's data section names no test files; "
                     + "add test: {...} to it");
         }
@@ -124,9 +124,8 @@ public final class SparkData {
                 return cached;
             }
             DataSpec spec = new ConfigReader(Workers.plugins()).parse(json, "data section.json").data();
-            Dataset data = test ? DataLoader.load(spec).test()
-                    : DataLoader.load(new DataSpec(spec.directory(), spec.train(), null, spec.csv(),
-                            spec.scale(), spec.standardize(), spec.oneHot())).train();
+            Dataset data = test ? DataLoader.load(spec, Workers.plugins()).test()
+                    : DataLoader.load(spec.withoutTestFiles(), Workers.plugins()).train();
             READ.clear();
             READ.put(key, new SoftReference<>(data));
             return data;

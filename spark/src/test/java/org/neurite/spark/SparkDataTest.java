@@ -40,7 +40,7 @@ class SparkDataTest {
 
         assertEquals(3, rdd.getNumPartitions());
         assertEquals(List.of(3, 4, 4), rdd.glom().map(List::size).collect());
-        assertEquals(Sample.of(DataLoader.load(config.data()).train()), rdd.collect());
+        assertEquals(Sample.of(DataLoader.load(config.data(), org.neurite.core.plugin.Plugins.discover()).train()), rdd.collect());
     }
 
     @Test

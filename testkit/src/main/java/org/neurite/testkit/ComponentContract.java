@@ -130,6 +130,7 @@ public abstract class ComponentContract<T extends Component> {
                 case STRING -> List.of(1.0, true);
                 case NUMBER_LIST -> List.of(0.5, List.of("0.5"));
                 case INTEGER_LIST -> List.of(1L, List.of(0.5));
+                case NAME_OR_INDEX -> List.of(0.5, true, -1L);
             };
             for (Object value : wrong) {
                 assertRejected(Map.of(h.name(), value), h.name(), "a " + value.getClass()
@@ -294,6 +295,9 @@ public abstract class ComponentContract<T extends Component> {
         }
         if (h.type() == Hyperparameter.Type.BOOLEAN) {
             return h.defaultValue() == null || !(Boolean) h.defaultValue();
+        }
+        if (h.type() == Hyperparameter.Type.NAME_OR_INDEX) {
+            return h.defaultValue() instanceof Long index ? (Object) (index + 1) : (Object) 0L;
         }
         if (h.defaultValue() == null) { // optional or required: any accepted value differs from "none"
             for (double v : new double[] {1, 0.5, 2, 0, 10}) {

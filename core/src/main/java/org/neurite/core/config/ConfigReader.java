@@ -191,7 +191,13 @@ public final class ConfigReader {
             int classes = plugins.losses().configure(loss.name(), loss.hyperparameters()).classes(outputs);
             training = training.withClassWeight(classWeight(root.get("training").get("class_weight"), classes));
         }
-        DataSpec data = root.has("data") ? DataSpec.read(root.get("data"), baseDirectory) : null;
+        DataSpec data = root.has("data")
+                ? DataSpec.read(root.get("data"), baseDirectory, plugins.dataFormats()) : null;
+        if (data != null && data.validationSplit() > 0 && training.validationSplit() > 0) {
+            throw root.get("data").get("validation_split").error("training.validation_split is given too; use "
+                    + "one (both hold out the last fraction of the training rows, but data.validation_split does "
+                    + "so before standardize is fitted)");
+        }
         return new ModelConfig(inputSize, layers, loss, optimizer, metrics, training, data, weightedMetrics);
     }
 

@@ -5,21 +5,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.neurite.core.internal.Names;
+import org.neurite.core.plugin.PluginCatalog;
+import org.neurite.core.plugin.PluginException;
+import org.neurite.core.spi.DataFormat;
+import org.neurite.core.spi.HyperparameterException;
+import org.neurite.core.spi.Hyperparameters;
 
 /**
- * The optional {@code data} section: where the training and test data are and how to prepare
- * them, so that a whole experiment is one file. Read by {@link ConfigReader}, written by
- * {@link ConfigWriter}, turned into data sets by {@code org.neurite.core.data.DataLoader}.
+ * The optional {@code data} section: where the training and test data are, in which format,
+ * and how to prepare them, so that a whole experiment is one file. Read by {@link ConfigReader},
+ * written by {@link ConfigWriter}, turned into data sets by {@code org.neurite.core.data.DataLoader}.
  *
  * <pre>{@code
  * data:
- *   format: idx                      # idx (MNIST-style, plain or .gz) or csv
+ *   format: idx                      # a data format plugin: idx, csv, npy, npz, or a jar's
  *   directory: /usr/share/datasets/fashion-mnist   # optional, see below
- *   train: {images: train-images-idx3-ubyte.gz, labels: train-labels-idx1-ubyte.gz}
+ *   train: {images: train-images-idx3-ubyte.gz, labels: train-labels-idx1-ubyte.gz}  # the format's keys
  *   test:  {images: t10k-images-idx3-ubyte.gz, labels: t10k-labels-idx1-ubyte.gz}  # optional
  *   scale: 255                       # optional: x / 255; or a range [min, max] mapped to [0, 1]
  *   standardize: false               # optional: centre and scale each feature on the training data
@@ -27,42 +33,46 @@ import org.neurite.core.internal.Names;
  *
  * data:
  *   format: csv
- *   train: {file: train.csv}
- *   test: {file: test.csv}
- *   label_column: label              # a header name, or a 0-based column index
- *   header: true                     # optional, default true
+ *   train: {file: iris.csv}
+ *   test_split: 0.2                  # optional: a seeded, shuffled fifth of the rows is the test data
+ *   seed: 0                          # optional, default 0: the seed of test_split
+ *   validation_split: 0.1            # optional: the last tenth of the training rows, unshuffled
+ *   label_column: 4                  # the csv format's hyperparameters: a header name or 0-based index,
+ *   header: false                    #   header (default true), skip_rows (default 0)
+ *   skip_rows: 1
  * }</pre>
  *
  * <p>Relative file names are resolved against {@code directory}; a relative {@code directory}, or
  * a missing one, against the configuration file's directory (or the base directory given to
  * {@link ConfigReader#parse(String, String, Path)}); with neither, against the working directory.
- * {@code scale} and {@code standardize} exclude each other.
+ * {@code scale} and {@code standardize} exclude each other, and so do {@code test} and
+ * {@code test_split}.
  *
- * @param directory   the directory relative file names are resolved against, or {@code null}
- *                    for the working directory
- * @param train       the training files
- * @param test        the test files, or {@code null}
- * @param csv         the CSV settings; non-null exactly when the files are CSV
- * @param scale       the range mapped linearly to [0, 1], or {@code null}
- * @param standardize centre each feature on the training mean with unit variance
- * @param oneHot      the number of classes to one-hot encode labels into, or {@code null}
+ * @param directory       the directory relative file names are resolved against, or {@code null}
+ *                        for the working directory
+ * @param format          the data format plugin and its hyperparameters
+ * @param train           the training split's entry
+ * @param test            the test split's entry, or {@code null}
+ * @param scale           the range mapped linearly to [0, 1], or {@code null}
+ * @param standardize     centre each feature on the training mean with unit variance
+ * @param oneHot          the number of classes to one-hot encode labels into, or {@code null}
+ * @param testSplit       the fraction of the training file's rows held out as test data, chosen
+ *                        by a shuffle seeded with {@code seed}; 0 for none
+ * @param validationSplit the fraction of the (remaining) training rows held out for validation:
+ *                        the last ones, unshuffled, as Keras's {@code validation_split}; 0 for none
+ * @param seed            the seed of {@code test_split}'s shuffle
  */
-public record DataSpec(Path directory, DataFiles train, DataFiles test, CsvOptions csv, Scale scale,
-                       boolean standardize, Integer oneHot) {
-    static final List<String> FORMATS = List.of("idx", "csv");
-    private static final Set<String> COMMON_KEYS =
-            Set.of("format", "directory", "train", "test", "scale", "standardize", "one_hot");
-    private static final Set<String> IDX_KEYS = COMMON_KEYS;
-    private static final Set<String> CSV_KEYS = union(COMMON_KEYS, Set.of("label_column", "header"));
+public record DataSpec(Path directory, ComponentSpec format, DataFiles train, DataFiles test, Scale scale,
+                       boolean standardize, Integer oneHot, double testSplit, double validationSplit, long seed) {
+    private static final Set<String> COMMON_KEYS = Set.of("format", "directory", "train", "test", "scale",
+            "standardize", "one_hot", "test_split", "validation_split", "seed");
 
     public DataSpec {
+        Objects.requireNonNull(format, "format");
         Objects.requireNonNull(train, "train");
-        if (test != null && test.getClass() != train.getClass()) {
-            throw new IllegalArgumentException("training and test files must have one format, got "
-                    + train.format() + " and " + test.format());
-        }
-        if ((csv != null) != (train instanceof CsvFile)) {
-            throw new IllegalArgumentException("CSV settings are required for CSV files and only for them");
+        if (test != null && !test.keys().equals(train.keys())) {
+            throw new IllegalArgumentException("training and test entries must have the same keys, got "
+                    + train.keys() + " and " + test.keys());
         }
         if (scale != null && standardize) {
             throw new IllegalArgumentException("give scale or standardize, not both");
@@ -70,11 +80,23 @@ public record DataSpec(Path directory, DataFiles train, DataFiles test, CsvOptio
         if (oneHot != null && oneHot < 2) {
             throw new IllegalArgumentException("one_hot is a number of classes, at least 2, got " + oneHot);
         }
+        if (!(testSplit >= 0 && testSplit < 1) || !(validationSplit >= 0 && validationSplit < 1)) {
+            throw new IllegalArgumentException("test_split and validation_split are fractions in [0, 1), got "
+                    + testSplit + " and " + validationSplit);
+        }
+        if (testSplit > 0 && test != null) {
+            throw new IllegalArgumentException("give test files or test_split, not both");
+        }
     }
 
-    /** {@code idx} or {@code csv}. */
-    public String format() {
-        return train.format();
+    /** The data format's name, such as {@code idx} or {@code csv}. */
+    public String formatName() {
+        return format.name();
+    }
+
+    /** {@code true} if there are test data: test files, or a {@code test_split}. */
+    public boolean hasTestData() {
+        return test != null || testSplit > 0;
     }
 
     /** {@code file} resolved against {@link #directory()}. */
@@ -86,88 +108,49 @@ public record DataSpec(Path directory, DataFiles train, DataFiles test, CsvOptio
     public List<Path> files() {
         List<Path> all = new ArrayList<>();
         for (DataFiles f : test == null ? List.of(train) : List.of(train, test)) {
-            f.paths().forEach(p -> all.add(resolve(p)));
+            f.files().values().forEach(p -> all.add(resolve(p)));
         }
         return all;
     }
 
     /** This section with relative file names resolved against {@code directory} instead. */
     public DataSpec withDirectory(Path directory) {
-        return new DataSpec(directory, train, test, csv, scale, standardize, oneHot);
-    }
-
-    /** The files of one split, training or test. */
-    public sealed interface DataFiles permits IdxFiles, CsvFile {
-        /** {@code idx} or {@code csv}. */
-        String format();
-
-        /** The files, as written (possibly relative). */
-        List<Path> paths();
+        return new DataSpec(directory, format, train, test, scale, standardize, oneHot, testSplit,
+                validationSplit, seed);
     }
 
     /**
-     * {@code {images: ..., labels: ...}}: an IDX image file and its IDX label file.
-     *
-     * @param images the images, magic number 0x00000803
-     * @param labels the labels, magic number 0x00000801
+     * This section without its test files (a {@code test_split} stays, so the training rows are
+     * the same): for reading the training data alone.
      */
-    public record IdxFiles(Path images, Path labels) implements DataFiles {
-        public IdxFiles {
-            Objects.requireNonNull(images, "images");
-            Objects.requireNonNull(labels, "labels");
+    public DataSpec withoutTestFiles() {
+        return new DataSpec(directory, format, train, null, scale, standardize, oneHot, testSplit,
+                validationSplit, seed);
+    }
+
+    /**
+     * One split's entry, such as {@code {images: ..., labels: ...}}: the keys its data format
+     * declares, file names and names apart.
+     *
+     * @param files the file keys and their files, as written (possibly relative), in declaration order
+     * @param names the other keys and their values, defaults filled in
+     */
+    public record DataFiles(Map<String, Path> files, Map<String, String> names) {
+        public DataFiles {
+            files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+            names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
         }
 
-        @Override
-        public String format() {
-            return "idx";
+        /** Every key, files first. */
+        public Set<String> keys() {
+            Set<String> keys = new java.util.LinkedHashSet<>(files.keySet());
+            keys.addAll(names.keySet());
+            return keys;
         }
 
-        @Override
+        /** The files as written (possibly relative), in declaration order. */
         public List<Path> paths() {
-            return List.of(images, labels);
-        }
-    }
-
-    /**
-     * {@code {file: ...}}: one CSV file with features and labels.
-     *
-     * @param file the file
-     */
-    public record CsvFile(Path file) implements DataFiles {
-        public CsvFile {
-            Objects.requireNonNull(file, "file");
-        }
-
-        @Override
-        public String format() {
-            return "csv";
-        }
-
-        @Override
-        public List<Path> paths() {
-            return List.of(file);
-        }
-    }
-
-    /**
-     * How to read CSV files: whether the first line names the columns, and which column holds
-     * the label, by name or by index.
-     *
-     * @param header     the first line is a header
-     * @param labelName  the label column's header name, or {@code null} when given by index
-     * @param labelIndex the label column's 0-based index, or {@code null} when given by name
-     */
-    public record CsvOptions(boolean header, String labelName, Integer labelIndex) {
-        public CsvOptions {
-            if ((labelName == null) == (labelIndex == null)) {
-                throw new IllegalArgumentException("give the label column by name or by index, exactly one");
-            }
-            if (labelName != null && !header) {
-                throw new IllegalArgumentException("a label column named '" + labelName + "' needs a header");
-            }
-            if (labelIndex != null && labelIndex < 0) {
-                throw new IllegalArgumentException("a column index must not be negative, got " + labelIndex);
-            }
+            return List.copyOf(files.values());
         }
     }
 
@@ -188,46 +171,49 @@ public record DataSpec(Path directory, DataFiles train, DataFiles test, CsvOptio
 
     // ---- reading and writing, used by ConfigReader and ConfigWriter ----
 
-    static DataSpec read(ConfigNode node, Path base) {
+    static DataSpec read(ConfigNode node, Path base, PluginCatalog<DataFormat> formats) {
         if (!node.json().isObject()) {
             throw node.error("expected the data section (an object with format, train and optionally test, "
-                    + "directory, scale, standardize, one_hot) but found " + ConfigNode.describe(node.json()));
+                    + "directory, scale, standardize, one_hot, test_split, validation_split, seed) but found "
+                    + ConfigNode.describe(node.json()));
         }
-        String format = node.require("format", "the data format: " + String.join(" or ", FORMATS))
-                .requireString("the data format");
-        if (!FORMATS.contains(format)) {
-            throw node.get("format").error("unknown data format '" + format + "'. "
-                    + Names.didYouMean(format, FORMATS) + "Accepted: " + String.join(", ", FORMATS) + ".");
+        String accepted = formats.names().isEmpty() ? "none" : String.join(", ", formats.names());
+        ConfigNode formatNode = node.require("format", "the data format, one of " + accepted);
+        String name = formatNode.requireString("the data format");
+        if (!formats.contains(name)) {
+            throw formatNode.error(formats.unknownName(name));
         }
-        boolean isCsv = format.equals("csv");
-        node.requireObject("the " + format + " data section", isCsv ? CSV_KEYS : IDX_KEYS);
+        DataFormat format;
+        try {
+            format = formats.get(name);
+        } catch (PluginException e) {
+            throw formatNode.error(e.getMessage());
+        }
+        Set<String> keys = new java.util.HashSet<>(COMMON_KEYS);
+        format.hyperparameters().forEach(h -> keys.add(h.name()));
+        node.requireObject("the " + name + " data section", keys);
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (var h : format.hyperparameters()) {
+            if (node.has(h.name())) {
+                given.put(h.name(), node.get(h.name()).scalar());
+            }
+        }
+        ComponentSpec formatSpec;
+        try {
+            Hyperparameters values = formats.resolve(name, given);
+            formats.configure(name, values);
+            formatSpec = new ComponentSpec(name, values);
+        } catch (HyperparameterException e) {
+            throw (node.has(e.key()) ? node.get(e.key()) : node).error(e.getMessage());
+        }
         Path directory = base;
         if (node.has("directory")) {
             Path dir = path(node.get("directory"), "a directory");
             directory = base == null ? dir : base.resolve(dir);
         }
-        DataFiles train = files(node.require("train", isCsv ? "the training file, such as {file: train.csv}"
-                : "the training files, such as {images: train-images-idx3-ubyte.gz, labels: "
-                + "train-labels-idx1-ubyte.gz}"), isCsv);
-        DataFiles test = node.has("test") ? files(node.get("test"), isCsv) : null;
-        CsvOptions csv = null;
-        if (isCsv) {
-            boolean header = !node.has("header") || node.get("header").requireBoolean("header");
-            ConfigNode label = node.require("label_column",
-                    "the label column, by header name (such as label) or 0-based index (such as 0)");
-            if (label.json().isTextual()) {
-                if (!header) {
-                    throw label.error("a label column named '" + label.json().asText() + "' needs header: "
-                            + "true; with header: false give the column's 0-based index, such as 0");
-                }
-                csv = new CsvOptions(true, label.json().asText(), null);
-            } else if (label.json().isIntegralNumber()) {
-                csv = new CsvOptions(header, null, label.requireInt("the label column index", 0));
-            } else {
-                throw label.error("expected the label column as a header name (a string) or a 0-based index "
-                        + "(a whole number) but found " + ConfigNode.describe(label.json()));
-            }
-        }
+        DataFiles train = files(node.require("train", "the training files, " + example(format.keys())), name,
+                format.keys());
+        DataFiles test = node.has("test") ? files(node.get("test"), name, format.keys()) : null;
         Scale scale = node.has("scale") ? scale(node.get("scale")) : null;
         boolean standardize = node.has("standardize") && node.get("standardize").requireBoolean("standardize");
         if (standardize && scale != null) {
@@ -237,18 +223,60 @@ public record DataSpec(Path directory, DataFiles train, DataFiles test, CsvOptio
         }
         Integer oneHot = node.has("one_hot")
                 ? node.get("one_hot").requireInt("one_hot, the number of classes", 2) : null;
-        return new DataSpec(directory, train, test, csv, scale, standardize, oneHot);
+        double testSplit = fraction(node, "test_split", "the fraction of the training rows held out as test data");
+        if (testSplit > 0 && test != null) {
+            throw node.get("test_split").error("test files and test_split are both given; use one: test names "
+                    + "the test files, test_split holds out a seeded, shuffled fraction of the training rows");
+        }
+        double validationSplit = fraction(node, "validation_split",
+                "the fraction of the training rows held out for validation (the last ones)");
+        long seed = node.has("seed") ? node.get("seed").requireLong("the seed of test_split") : 0L;
+        return new DataSpec(directory, formatSpec, train, test, scale, standardize, oneHot, testSplit,
+                validationSplit, seed);
     }
 
-    private static DataFiles files(ConfigNode node, boolean csv) {
-        if (csv) {
-            node.requireObject("a CSV file, such as {file: train.csv}", Set.of("file"));
-            return new CsvFile(path(node.require("file", "the CSV file"), "a file name"));
+    private static double fraction(ConfigNode node, String key, String what) {
+        if (!node.has(key)) {
+            return 0;
         }
-        node.requireObject("IDX files, such as {images: train-images-idx3-ubyte.gz, labels: "
-                + "train-labels-idx1-ubyte.gz}", Set.of("images", "labels"));
-        return new IdxFiles(path(node.require("images", "the IDX image file"), "a file name"),
-                path(node.require("labels", "the IDX label file"), "a file name"));
+        double v = node.get(key).requireDouble(what);
+        if (!(v >= 0 && v < 1)) {
+            throw node.get(key).error(key + " must be in [0, 1), got " + v);
+        }
+        return v;
+    }
+
+    private static String example(List<DataFormat.Key> keys) {
+        return keys.stream().filter(DataFormat.Key::file).map(DataFormat.Key::description)
+                .collect(java.util.stream.Collectors.joining(" and ")) + ", such as {" + keys.stream()
+                .filter(k -> k.defaultValue() == null).map(k -> k.key() + ": ...")
+                .collect(java.util.stream.Collectors.joining(", ")) + "}";
+    }
+
+    private static DataFiles files(ConfigNode node, String format, List<DataFormat.Key> keys) {
+        Set<String> accepted = new java.util.LinkedHashSet<>();
+        keys.forEach(k -> accepted.add(k.key()));
+        node.requireObject("a " + format + " entry, such as {" + keys.stream()
+                .filter(k -> k.defaultValue() == null).map(k -> k.key() + ": ...")
+                .collect(java.util.stream.Collectors.joining(", ")) + "}", accepted);
+        Map<String, Path> files = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (DataFormat.Key k : keys) {
+            if (k.file()) {
+                files.put(k.key(), path(node.require(k.key(), k.description()), "a file name"));
+            } else if (node.has(k.key())) {
+                String value = node.get(k.key()).requireString(k.description());
+                if (value.isEmpty()) {
+                    throw node.get(k.key()).error("expected " + k.description() + " but found an empty string");
+                }
+                names.put(k.key(), value);
+            } else if (k.defaultValue() != null) {
+                names.put(k.key(), k.defaultValue());
+            } else {
+                names.put(k.key(), node.require(k.key(), k.description()).requireString(k.description()));
+            }
+        }
+        return new DataFiles(files, names);
     }
 
     private static Path path(ConfigNode node, String what) {
@@ -289,7 +317,7 @@ public record DataSpec(Path directory, DataFiles train, DataFiles test, CsvOptio
 
     static ObjectNode write(DataSpec spec) {
         ObjectNode d = JsonNodeFactory.instance.objectNode();
-        d.put("format", spec.format());
+        d.put("format", spec.formatName());
         if (spec.directory() != null) {
             d.put("directory", spec.directory().toString());
         }
@@ -297,14 +325,26 @@ public record DataSpec(Path directory, DataFiles train, DataFiles test, CsvOptio
         if (spec.test() != null) {
             d.set("test", files(spec.test()));
         }
-        if (spec.csv() != null) {
-            if (spec.csv().labelName() != null) {
-                d.put("label_column", spec.csv().labelName());
+        spec.format().hyperparameters().asMap().forEach((key, value) -> {
+            if (value instanceof Boolean b) {
+                d.put(key, b);
+            } else if (value instanceof Long l) {
+                d.put(key, l);
+            } else if (value instanceof Double v) {
+                d.put(key, v);
+            } else if (value instanceof List<?> list) {
+                var array = d.putArray(key);
+                list.forEach(item -> {
+                    if (item instanceof Long l) {
+                        array.add(l);
+                    } else {
+                        array.add(((Number) item).doubleValue());
+                    }
+                });
             } else {
-                d.put("label_column", spec.csv().labelIndex());
+                d.put(key, String.valueOf(value));
             }
-            d.put("header", spec.csv().header());
-        }
+        });
         if (spec.scale() != null) {
             if (spec.scale().min() == 0) {
                 d.put("scale", spec.scale().max());
@@ -316,23 +356,20 @@ public record DataSpec(Path directory, DataFiles train, DataFiles test, CsvOptio
         if (spec.oneHot() != null) {
             d.put("one_hot", spec.oneHot());
         }
+        if (spec.testSplit() > 0) {
+            d.put("test_split", spec.testSplit());
+            d.put("seed", spec.seed());
+        }
+        if (spec.validationSplit() > 0) {
+            d.put("validation_split", spec.validationSplit());
+        }
         return d;
     }
 
     private static ObjectNode files(DataFiles files) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        if (files instanceof IdxFiles idx) {
-            o.put("images", idx.images().toString());
-            o.put("labels", idx.labels().toString());
-        } else if (files instanceof CsvFile csv) {
-            o.put("file", csv.file().toString());
-        }
+        files.files().forEach((key, path) -> o.put(key, path.toString()));
+        files.names().forEach(o::put);
         return o;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 }

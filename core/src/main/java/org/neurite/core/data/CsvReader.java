@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.zip.ZipException;
 import org.neurite.core.internal.Names;
 import org.neurite.core.tensor.Matrix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads numeric CSV files (comma-separated, optionally quoted cells, UTF-8, plain or gzip) into a
@@ -20,18 +23,60 @@ import org.neurite.core.tensor.Matrix;
  *
  * <pre>{@code
  * Dataset train = CsvReader.read(Path.of("train.csv"), true, "label");  // header, label by name
- * Dataset iris = CsvReader.read(Path.of("iris.csv"), false, 4);         // no header, 5th column
+ * Dataset iris = CsvReader.read(Path.of("iris.csv"),                   // scikit-learn's: a counts line,
+ *         CsvReader.Options.indexed(4, false, 1), System.err::println); // skipped; no header; 5th column
  * }</pre>
  *
- * <p>Blank lines are skipped. A cell that is not a finite decimal number fails with the file,
+ * <p>{@code skipRows} lines are dropped unread first; then blank lines are skipped. A header line
+ * made only of numbers is read as column names but reported to the warnings consumer: it is
+ * usually the first row of data in a file without a header. A cell that is not a finite decimal number fails with the file,
  * the line, the column (1-based, with its header name) and the value; a row with a different
  * number of cells than the first fails with its line. Stateless and thread-safe.
  */
 public final class CsvReader {
     /** The most values one matrix holds: what one {@code float[]} can. */
     static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+    private static final Logger LOG = LoggerFactory.getLogger(CsvReader.class);
 
     private CsvReader() {
+    }
+
+    /**
+     * How to read a CSV file: which column is the label (by header name or 0-based index),
+     * whether a header line names the columns, and how many lines to drop before it.
+     *
+     * @param labelName  the label column's header name, or {@code null} when given by index
+     * @param labelIndex the label column's 0-based index, or -1 when given by name
+     * @param header     the first line after the skipped ones names the columns
+     * @param skipRows   lines dropped unread at the start of the file (blank ones included)
+     */
+    public record Options(String labelName, int labelIndex, boolean header, int skipRows) {
+        public Options {
+            if ((labelName == null) == (labelIndex < 0)) {
+                throw new IllegalArgumentException("give the label column by name or by a 0-based index, "
+                        + "exactly one");
+            }
+            if (labelName != null && !header) {
+                throw new IllegalArgumentException("a label column named '" + labelName + "' needs a header "
+                        + "line; without one give the column's 0-based index");
+            }
+            if (skipRows < 0) {
+                throw new IllegalArgumentException("skip_rows must not be negative, got " + skipRows);
+            }
+        }
+
+        /** The label in the column named {@code name} in the header. */
+        public static Options named(String name, boolean header, int skipRows) {
+            return new Options(java.util.Objects.requireNonNull(name, "name"), -1, header, skipRows);
+        }
+
+        /** The label in column {@code index} (0-based). */
+        public static Options indexed(int index, boolean header, int skipRows) {
+            if (index < 0) {
+                throw new IllegalArgumentException("a column index must not be negative, got " + index);
+            }
+            return new Options(null, index, header, skipRows);
+        }
     }
 
     /**
@@ -44,7 +89,7 @@ public final class CsvReader {
             throw new IllegalArgumentException("a label column named '" + labelColumn + "' needs a header "
                     + "line; without one give the column's 0-based index");
         }
-        return read(file, true, labelColumn, -1);
+        return read(file, Options.named(labelColumn, true, 0), message -> LOG.warn(message));
     }
 
     /**
@@ -53,16 +98,20 @@ public final class CsvReader {
      * @return x: n×(columns − 1) features in file order; y: n×1 labels
      */
     public static Dataset read(Path file, boolean header, int labelColumn) {
-        if (labelColumn < 0) {
-            throw new IllegalArgumentException("a column index must not be negative, got " + labelColumn);
-        }
-        return read(file, header, null, labelColumn);
+        return read(file, Options.indexed(labelColumn, header, 0), message -> LOG.warn(message));
     }
 
-    private static Dataset read(Path file, boolean header, String labelName, int labelIndex) {
+    /**
+     * Reads {@code file} as {@code options} say; {@code warnings} hears of what looks wrong but
+     * does not stop reading (a header line made of numbers, which is usually the first row of
+     * data: the file wants {@code header: false}).
+     *
+     * @return x: n×(columns − 1) features in file order; y: n×1 labels
+     */
+    public static Dataset read(Path file, Options options, Consumer<String> warnings) {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8), 1 << 16)) {
-            return new Parse(file, reader).run(header, labelName, labelIndex);
+            return new Parse(file, reader, warnings).run(options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the data file " + file + ": " + e.getMessage(), e);
         }
@@ -73,18 +122,30 @@ public final class CsvReader {
         private final Path file;
         private final BufferedReader reader;
         private int lineNumber;
+        private final Consumer<String> warnings;
         private List<String> names;
 
-        Parse(Path file, BufferedReader reader) {
+        Parse(Path file, BufferedReader reader, Consumer<String> warnings) {
             this.file = file;
             this.reader = reader;
+            this.warnings = warnings;
         }
 
-        Dataset run(boolean header, String labelName, int labelIndex) throws IOException {
+        Dataset run(Options options) throws IOException {
+            boolean header = options.header();
+            String labelName = options.labelName();
+            int labelIndex = options.labelIndex();
+            for (int i = 0; i < options.skipRows(); i++) {
+                if (readLine() == null) {
+                    throw new DataFormatException(file, "", "the file has " + i + " lines but skip_rows is "
+                            + options.skipRows() + "; nothing is left to read");
+                }
+            }
             String line = nextLine();
             if (line == null) {
-                throw new DataFormatException(file, "", "the file is empty; expected "
-                        + (header ? "a header line and " : "") + "rows of numbers");
+                throw new DataFormatException(file, "", "the file is empty"
+                        + (options.skipRows() > 0 ? " after the " + options.skipRows() + " skipped lines" : "")
+                        + "; expected " + (header ? "a header line and " : "") + "rows of numbers");
             }
             int widthLine = lineNumber;
             int width;
@@ -92,6 +153,12 @@ public final class CsvReader {
             if (header) {
                 names = first.stream().map(String::strip).toList();
                 width = names.size();
+                if (names.stream().allMatch(Parse::isDecimal)) {
+                    warnings.accept(file + ": line " + widthLine + ": the header line is all numbers ("
+                            + Names.shorten(line.strip()) + "), so it is probably the first row of data, read as "
+                            + "column names and left out; if the file has no header set header: false (and give "
+                            + "label_column as a 0-based index)");
+                }
                 line = nextLine();
             } else {
                 width = first.size();
@@ -107,7 +174,7 @@ public final class CsvReader {
             }
             int features = width - 1;
             // Start with room for about 64K values and double: memory follows the rows read.
-            int capacity = (int) Math.max(1, Math.min(1024, (1 << 16) / features));
+            int capacity = Math.max(1, Math.min(1024, (1 << 16) / features));
             float[] x = new float[capacity * features];
             float[] y = new float[capacity];
             int rows = 0;
@@ -160,24 +227,31 @@ public final class CsvReader {
         private String nextLine() throws IOException {
             String line;
             do {
-                try {
-                    line = reader.readLine();
-                } catch (EOFException e) {
-                    throw new DataFormatException(file, "line " + (lineNumber + 1),
-                            "the gzip stream ends early: the file is truncated");
-                } catch (ZipException e) {
-                    throw new DataFormatException(file, "line " + (lineNumber + 1),
-                            "the gzip data is corrupt: " + e.getMessage());
-                }
+                line = readLine();
                 if (line == null) {
                     return null;
                 }
-                lineNumber++;
-                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
             } while (line.isBlank());
             return line;
+        }
+
+        /** The next line, blank or not, or {@code null} at the end. */
+        private String readLine() throws IOException {
+            String line;
+            try {
+                line = reader.readLine();
+            } catch (EOFException e) {
+                throw new DataFormatException(file, "line " + (lineNumber + 1),
+                        "the gzip stream ends early: the file is truncated");
+            } catch (ZipException e) {
+                throw new DataFormatException(file, "line " + (lineNumber + 1),
+                        "the gzip data is corrupt: " + e.getMessage());
+            }
+            if (line == null) {
+                return null;
+            }
+            lineNumber++;
+            return lineNumber == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
         }
 
         private float number(String cell, int column) {

@@ -150,7 +150,11 @@ public final class Npy {
      * @param shape      the dimensions, outermost first
      * @param dataOffset the offset of the first data byte
      */
-    record Header(int[] shape, int dataOffset) {
+    record Header(int[] shape, int dataOffset, Dtype dtype) {
+        Header(int[] shape, int dataOffset) {
+            this(shape, dataOffset, Dtype.F4);
+        }
+
         /** The number of elements. */
         long size() {
             long size = 1;
@@ -160,11 +164,11 @@ public final class Npy {
             return size;
         }
 
-        /** Fails unless exactly {@code available} bytes of float32 data follow the header. */
+        /** Fails unless exactly {@code available} bytes of data follow the header. */
         void checkDataLength(long available) {
-            if (available != size() * 4) {
-                throw new IllegalArgumentException("shape " + shapeString(shape) + " needs " + size() * 4
-                        + " bytes of float32 data but " + available + " follow the header");
+            if (available != size() * dtype.bytes) {
+                throw new IllegalArgumentException("shape " + shapeString(shape) + " needs " + size() * dtype.bytes
+                        + " bytes of " + dtype.description + " data but " + available + " follow the header");
             }
         }
     }
@@ -178,6 +182,14 @@ public final class Npy {
      * longer than numpy's 10000-byte limit) is refused.
      */
     static Header header(byte[] prefix, long total) {
+        return header(prefix, total, false);
+    }
+
+    /**
+     * As {@link #header(byte[], long)}; with {@code anyNumericDtype} also the other numeric
+     * dtypes data files use ({@link Dtype}), else only {@code '<f4'}.
+     */
+    static Header header(byte[] prefix, long total, boolean anyNumericDtype) {
         if (prefix.length < PREAMBLE || !Arrays.equals(prefix, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new IllegalArgumentException("not a .npy array: it does not start with the magic "
                     + "bytes \\x93NUMPY");
@@ -208,9 +220,14 @@ public final class Npy {
         String text = new String(prefix, headerStart, (int) headerLength, StandardCharsets.ISO_8859_1);
         Map<String, String> dict = new HeaderParser(text).dict();
         String descr = dict.get("descr");
-        if (!descr.equals("'<f4'") && !descr.equals("\"<f4\"")) {
+        Dtype dtype = Dtype.of(descr.substring(1, descr.length() - 1));
+        if (!anyNumericDtype && dtype != Dtype.F4) {
             throw new IllegalArgumentException("the dtype is " + descr.replace('"', '\'') + " but Neurite arrays "
                     + "are little-endian float32 ('<f4')");
+        }
+        if (dtype == null) {
+            throw new IllegalArgumentException("the dtype is " + descr.replace('"', '\'') + ", which Neurite does "
+                    + "not read; accepted: " + Dtype.accepted() + " (little-endian or single-byte)");
         }
         String fortran = dict.get("fortran_order");
         if (fortran.equals("True")) {
@@ -230,7 +247,102 @@ public final class Npy {
                         + MAX_ELEMENTS + " elements, more than one Java array holds");
             }
         }
-        return new Header(shape, headerStart + (int) headerLength);
+        return new Header(shape, headerStart + (int) headerLength, dtype);
+    }
+
+    /** The numeric dtypes a data file's array may have; each value becomes a {@code float}. */
+    enum Dtype {
+        F4("<f4", 4, "float32"), F8("<f8", 8, "float64"),
+        I1("|i1", 1, "int8"), U1("|u1", 1, "uint8"), B1("|b1", 1, "bool"),
+        I2("<i2", 2, "int16"), U2("<u2", 2, "uint16"), I4("<i4", 4, "int32"), U4("<u4", 4, "uint32"),
+        I8("<i8", 8, "int64"), U8("<u8", 8, "uint64");
+
+        final String descr;
+        final int bytes;
+        final String description;
+
+        Dtype(String descr, int bytes, String description) {
+            this.descr = descr;
+            this.bytes = bytes;
+            this.description = description;
+        }
+
+        /** The dtype of {@code descr} ({@code '<f4'}, {@code '|u1'}; {@code '<u1'} as numpy allows), or null. */
+        static Dtype of(String descr) {
+            for (Dtype d : values()) {
+                if (d.descr.equals(descr) || d.bytes == 1 && ("<" + d.descr.substring(1)).equals(descr)) {
+                    return d;
+                }
+            }
+            return null;
+        }
+
+        static String accepted() {
+            return Arrays.stream(values()).map(d -> "'" + d.descr + "' (" + d.description + ")")
+                    .collect(Collectors.joining(", "));
+        }
+
+        /** Element {@code i} of little-endian {@code data} as a float. */
+        float get(ByteBuffer data, int i) {
+            return switch (this) {
+                case F4 -> data.getFloat(i * 4);
+                case F8 -> (float) data.getDouble(i * 8);
+                case I1 -> data.get(i);
+                case U1 -> data.get(i) & 0xFF;
+                case B1 -> data.get(i) != 0 ? 1f : 0f;
+                case I2 -> data.getShort(i * 2);
+                case U2 -> data.getShort(i * 2) & 0xFFFF;
+                case I4 -> data.getInt(i * 4);
+                case U4 -> data.getInt(i * 4) & 0xFFFFFFFFL;
+                case I8 -> data.getLong(i * 8);
+                case U8 -> unsigned(data.getLong(i * 8));
+            };
+        }
+
+        private static float unsigned(long v) {
+            return v >= 0 ? v : (float) ((v >>> 1) * 2.0 + (v & 1));
+        }
+    }
+
+    /**
+     * Reads a numeric {@code .npy} array of {@code size} bytes from {@code in} as floats: its
+     * header is parsed and checked against {@code size} (the shape must need exactly the bytes
+     * that follow) before the values are allocated, and the values are read in chunks. Any dtype
+     * of {@link Dtype} is accepted and converted to float32 (integers above 2²⁴ round).
+     *
+     * @param size the length of the whole array in bytes, as the file or archive entry says
+     * @throws IllegalArgumentException naming what is wrong, as {@link #read(byte[])} does, or
+     *                                  an unsupported dtype
+     * @throws IOException              if {@code in} fails
+     */
+    public static Array readNumeric(InputStream in, long size) throws IOException {
+        byte[] prefix = in.readNBytes((int) Math.min(size, MAX_PREFIX));
+        Header header = header(prefix, size, true);
+        header.checkDataLength(size - header.dataOffset());
+        float[] values = new float[(int) header.size()];
+        if (header.dtype() == Dtype.F4) {
+            readData(prefix, header.dataOffset(), in, values);
+            return new Array(header.shape(), values);
+        }
+        InputStream all = new SequenceInputStream(
+                new ByteArrayInputStream(prefix, header.dataOffset(), prefix.length - header.dataOffset()), in);
+        int width = header.dtype().bytes;
+        byte[] chunk = new byte[(1 << 16) / 8 * width];
+        int filled = 0;
+        while (filled < values.length) {
+            int want = (int) Math.min(chunk.length, (long) (values.length - filled) * width);
+            int n = all.readNBytes(chunk, 0, want);
+            if (n < want) {
+                throw new IllegalArgumentException("the .npy data ends after " + (filled + n / width) + " of "
+                        + values.length + " values");
+            }
+            ByteBuffer data = ByteBuffer.wrap(chunk, 0, n).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < n / width; i++) {
+                values[filled + i] = header.dtype().get(data, i);
+            }
+            filled += n / width;
+        }
+        return new Array(header.shape(), values);
     }
 
     /** The most elements an array may have: what one {@code float[]} holds. */

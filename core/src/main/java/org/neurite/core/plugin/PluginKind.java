@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import org.neurite.core.spi.Activation;
 import org.neurite.core.spi.CallbackType;
 import org.neurite.core.spi.Component;
+import org.neurite.core.spi.DataFormat;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Initializer;
 import org.neurite.core.spi.LearningRateSchedule;
@@ -45,9 +46,13 @@ public final class PluginKind<T extends Component> {
     public static final PluginKind<Regularizer> REGULARIZER =
             new PluginKind<>("regularizer", "regularizers", Regularizer.class, Regularizer::configure);
 
+    public static final PluginKind<DataFormat> DATA_FORMAT =
+            new PluginKind<>("data format", "data formats", DataFormat.class, DataFormat::configure);
+
     /** Every kind, in a fixed order. */
     public static final List<PluginKind<?>> ALL =
-            List.of(ACTIVATION, LOSS, OPTIMIZER, INITIALIZER, LAYER, METRIC, CALLBACK, SCHEDULE, REGULARIZER);
+            List.of(ACTIVATION, LOSS, OPTIMIZER, INITIALIZER, LAYER, METRIC, CALLBACK, SCHEDULE, REGULARIZER,
+                    DATA_FORMAT);
 
     private final String label;
     private final String plural;

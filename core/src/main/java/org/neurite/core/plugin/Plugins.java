@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.neurite.core.spi.Activation;
 import org.neurite.core.spi.CallbackType;
 import org.neurite.core.spi.Component;
+import org.neurite.core.spi.DataFormat;
 import org.neurite.core.spi.Initializer;
 import org.neurite.core.spi.LayerType;
 import org.neurite.core.spi.Loss;
@@ -119,6 +120,10 @@ public final class Plugins {
 
     public PluginCatalog<Regularizer> regularizers() {
         return catalog(PluginKind.REGULARIZER);
+    }
+
+    public PluginCatalog<DataFormat> dataFormats() {
+        return catalog(PluginKind.DATA_FORMAT);
     }
 
     /** One message per provider that could not be loaded: its class, its jar and the cause. */

@@ -52,7 +52,13 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
         /** A list of real numbers, read as {@code List<Double>}; the range applies to each element. */
         NUMBER_LIST("list of numbers"),
         /** A list of whole numbers, read as {@code List<Long>}; the range applies to each element. */
-        INTEGER_LIST("list of integers");
+        INTEGER_LIST("list of integers"),
+        /**
+         * A column or entry given by its name (a string) or by its 0-based position (a whole
+         * number ≥ 0), such as a CSV file's {@code label_column}; read as {@code String} or
+         * {@code Long}.
+         */
+        NAME_OR_INDEX("name or 0-based index");
 
         private final String label;
 
@@ -90,6 +96,7 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
             case NUMBER -> Double.class;
             case INTEGER -> Long.class;
             case BOOLEAN -> Boolean.class;
+            case NAME_OR_INDEX -> defaultValue instanceof Long ? Long.class : String.class;
             default -> String.class;
         };
         if (defaultValue != null && type.isList()) {
@@ -155,6 +162,17 @@ public record Hyperparameter(String name, Type type, Object defaultValue,
     public static Hyperparameter string(String name, String defaultValue) {
         return new Hyperparameter(name, Type.STRING, defaultValue,
                 Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true, Presence.DEFAULTED);
+    }
+
+    /**
+     * A hyperparameter naming a column or an entry by name or by 0-based index, such as
+     * {@code label_column}; {@code defaultValue} is a {@code String}, a {@code Long}, or
+     * {@code null} for none (then make it {@link #required()} or {@link #optional()}).
+     */
+    public static Hyperparameter nameOrIndex(String name, Object defaultValue) {
+        return new Hyperparameter(name, Type.NAME_OR_INDEX, defaultValue,
+                Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true,
+                defaultValue == null ? Presence.OPTIONAL : Presence.DEFAULTED);
     }
 
     /** This declaration, accepting only values {@code ≥ lower}. */

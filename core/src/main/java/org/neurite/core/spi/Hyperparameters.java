@@ -81,6 +81,16 @@ public final class Hyperparameters {
                 }
                 throw new HyperparameterException(h.name(), where + " is not a string. " + accepted(declared));
             }
+            case NAME_OR_INDEX -> {
+                if (raw instanceof String text) {
+                    return text;
+                }
+                if (raw instanceof Number n && !(raw instanceof Double) && n.longValue() >= 0) {
+                    return n.longValue();
+                }
+                throw new HyperparameterException(h.name(), where + " is neither a name (a string) nor a "
+                        + "0-based index (a whole number ≥ 0). " + accepted(declared));
+            }
             case BOOLEAN -> {
                 if (raw instanceof Boolean b) {
                     return b;
@@ -166,6 +176,14 @@ public final class Hyperparameters {
     @SuppressWarnings("unchecked")
     public List<Long> integers(String key) {
         return (List<Long>) require(key);
+    }
+
+    /**
+     * A name-or-index hyperparameter: a {@code String} (a name) or a {@code Long} (a 0-based
+     * index).
+     */
+    public Object nameOrIndex(String key) {
+        return require(key);
     }
 
     /** A boolean hyperparameter. */

@@ -17,9 +17,9 @@ import org.neurite.core.config.DataSpec;
 import org.neurite.core.config.ModelConfig;
 import org.neurite.core.config.TrainingSpec;
 import org.neurite.core.data.DataLoader;
-import org.neurite.core.data.DataSplit;
 import org.neurite.core.model.Model;
 import org.neurite.core.model.ModelAssembler;
+import org.neurite.core.plugin.Plugins;
 import org.neurite.core.train.ClassificationReport;
 import org.neurite.core.data.Dataset;
 import org.neurite.core.train.FitOptions;
@@ -105,27 +105,33 @@ public final class FashionMnistExample implements Callable<Integer> {
         Injector injector = Guice.createInjector(NeuriteModule.discover(FashionMnistExample.class.getClassLoader()));
         ModelConfig configuration = configuration(injector.getInstance(ConfigReader.class));
         FashionMnist.requireFiles(configuration.data());
-        DataLoader.Loaded loaded = DataLoader.load(configuration.data());
+        DataLoader.Loaded loaded = DataLoader.load(configuration.data(), injector.getInstance(Plugins.class));
         checkFits(configuration, loaded);
 
         Model model = injector.getInstance(ModelAssembler.class).assemble(configuration);
         report.println(model.network().summary());
-        Dataset train = loaded.train();
-        Dataset validation = loaded.test();
         FitOptions.Builder options = model.fitOptions().out(report);
-        double split = model.config().training().validationSplit();
-        String validationName = "test set";
-        if (split > 0) {
-            DataSplit parts = DataSplit.shuffled(train, split, model.seed());
-            train = parts.train();
-            validation = parts.validation();
+        // Keras's meaning of a validation split everywhere: the last rows of the training data, unshuffled.
+        String validationName;
+        int validationRows;
+        if (model.config().training().validationSplit() > 0) {
             validationName = "validation split";
+            validationRows = (int) Dataset.validationRows(loaded.train().size(),
+                    model.config().training().validationSplit());
+        } else if (loaded.validation() != null) {
+            validationName = "validation split";
+            validationRows = loaded.validation().size();
+            options.validation(loaded.validation());
+        } else {
+            validationName = "test set";
+            validationRows = loaded.test().size();
+            options.validation(loaded.test());
         }
         if (model.config().training().verbose() > 0) {
-            report.printf(Locale.ROOT, "val_ figures: the %s (%d samples)%n", validationName, validation.size());
+            report.printf(Locale.ROOT, "val_ figures: the %s (%d samples)%n", validationName, validationRows);
         }
         EpochTimer timer = new EpochTimer();
-        model.fit(train, options.validationSplit(0).validation(validation).listener(timer).build());
+        model.fit(loaded.train(), options.listener(timer).build());
 
         Dataset test = loaded.test();
         Map<String, Double> evaluation = model.evaluate(test);
@@ -160,7 +166,7 @@ public final class FashionMnistExample implements Callable<Integer> {
                     + "names, such as data: {format: idx, train: {images: ..., labels: ...}, test: {...}, "
                     + "scale: 255, one_hot: 10}");
         }
-        if (c.data().test() == null) {
+        if (!c.data().hasTestData()) {
             throw new ConfigException(source, "data.test", "missing; the example reports accuracy on test data");
         }
         TrainingSpec t = training.apply(c.training());
