@@ -44,7 +44,7 @@ grep -m1 "model name" /proc/cpuinfo | tee "$OUT/all.log"
 grep -m1 -o -w avx512f /proc/cpuinfo >/dev/null && echo "AVX-512: yes" | tee -a "$OUT/all.log"
 numpy "best kernels" -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE
 numpy "AVX2 kernels" OPENBLAS_CORETYPE=Haswell
-for java in "$JDK17" "$JDK25"; do
+for java in ${JDKS:-"$JDK17" "$JDK25"}; do
     command -v "$java" >/dev/null 2>&1 || [ -x "$java" ] || continue
     neurite "widest vectors" "$java"
     neurite "256-bit (-XX:UseAVX=2)" "$java" -XX:UseAVX=2
