@@ -2,15 +2,17 @@ package org.neurite.layers.regularizers;
 
 import org.neurite.core.spi.HyperparameterException;
 import org.neurite.core.spi.Hyperparameters;
+import org.neurite.core.spi.Regularizer;
 import org.neurite.core.tensor.Matrix;
 
 /**
  * {@code l1·Σ|x| + l2·Σx²}, what Keras 3's {@code L1}, {@code L2} and {@code L1L2} compute;
- * the gradient is {@code l1·sign(x) + 2·l2·x}, with {@code sign(0) = 0} as TensorFlow's.
+ * the gradient is {@code l1·sign(x) + 2·l2·x}, with {@code sign(0) = 0} as TensorFlow's. The
+ * three built-ins differ only in their names, hyperparameters and defaults.
  */
-final class ElementPenalty {
-    private final double l1;
-    private final double l2;
+abstract class ElementPenalty implements Regularizer {
+    final double l1;
+    final double l2;
 
     ElementPenalty(double l1, double l2) {
         this.l1 = l1;
@@ -27,7 +29,8 @@ final class ElementPenalty {
         return v;
     }
 
-    double penalty(Matrix x) {
+    @Override
+    public double penalty(Matrix x) {
         double absolute = 0;
         double squares = 0;
         for (float v : x.data()) {
@@ -37,7 +40,8 @@ final class ElementPenalty {
         return l1 * absolute + l2 * squares;
     }
 
-    void addGradient(Matrix x, double scale, Matrix grad) {
+    @Override
+    public void addGradient(Matrix x, double scale, Matrix grad) {
         Matrix.requireShape(grad, x.rows(), x.cols(), "the gradient");
         float[] in = x.data();
         float[] out = grad.data();

@@ -4,14 +4,10 @@ import java.util.List;
 import org.neurite.core.spi.Hyperparameter;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Regularizer;
-import org.neurite.core.tensor.Matrix;
 
 /** {@code l1}: the penalty {@code l1·Σ|x|}, Keras 3's {@code L1} ({@code l1} defaults to 0.01). */
-public final class L1 implements Regularizer {
+public final class L1 extends ElementPenalty {
     private static final List<Hyperparameter> HYPERPARAMETERS = List.of(Hyperparameter.number("l1", 0.01).atLeast(0));
-
-    private final double l1;
-    private final ElementPenalty penalty;
 
     /** The default: {@code l1 = 0.01}. */
     public L1() {
@@ -20,8 +16,7 @@ public final class L1 implements Regularizer {
 
     /** The penalty {@code l1·Σ|x|}. */
     public L1(double l1) {
-        this.l1 = l1;
-        this.penalty = new ElementPenalty(l1, 0);
+        super(l1, 0);
     }
 
     @Override
@@ -37,16 +32,6 @@ public final class L1 implements Regularizer {
     @Override
     public Regularizer configure(Hyperparameters values) {
         return new L1(ElementPenalty.factor(name(), values, "l1"));
-    }
-
-    @Override
-    public double penalty(Matrix x) {
-        return penalty.penalty(x);
-    }
-
-    @Override
-    public void addGradient(Matrix x, double scale, Matrix grad) {
-        penalty.addGradient(x, scale, grad);
     }
 
     @Override

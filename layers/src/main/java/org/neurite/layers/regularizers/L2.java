@@ -4,14 +4,10 @@ import java.util.List;
 import org.neurite.core.spi.Hyperparameter;
 import org.neurite.core.spi.Hyperparameters;
 import org.neurite.core.spi.Regularizer;
-import org.neurite.core.tensor.Matrix;
 
 /** {@code l2}: the penalty {@code l2·Σx²}, Keras 3's {@code L2} ({@code l2} defaults to 0.01). */
-public final class L2 implements Regularizer {
+public final class L2 extends ElementPenalty {
     private static final List<Hyperparameter> HYPERPARAMETERS = List.of(Hyperparameter.number("l2", 0.01).atLeast(0));
-
-    private final double l2;
-    private final ElementPenalty penalty;
 
     /** The default: {@code l2 = 0.01}. */
     public L2() {
@@ -20,8 +16,7 @@ public final class L2 implements Regularizer {
 
     /** The penalty {@code l2·Σx²}. */
     public L2(double l2) {
-        this.l2 = l2;
-        this.penalty = new ElementPenalty(0, l2);
+        super(0, l2);
     }
 
     @Override
@@ -37,16 +32,6 @@ public final class L2 implements Regularizer {
     @Override
     public Regularizer configure(Hyperparameters values) {
         return new L2(ElementPenalty.factor(name(), values, "l2"));
-    }
-
-    @Override
-    public double penalty(Matrix x) {
-        return penalty.penalty(x);
-    }
-
-    @Override
-    public void addGradient(Matrix x, double scale, Matrix grad) {
-        penalty.addGradient(x, scale, grad);
     }
 
     @Override
