@@ -41,7 +41,9 @@ final class Packing {
                 for (int p = 0; p < kc; p++) {
                     int dst = base + p * nr;
                     System.arraycopy(b, (pc + p) * n + jc + js, bp, dst, w);
-                    Arrays.fill(bp, dst + w, dst + nr, 0f);
+                    if (w < nr) {
+                        Arrays.fill(bp, dst + w, dst + nr, 0f);
+                    }
                 }
             }
         }

@@ -10,8 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The three products on the Vector API, blocked the way BLAS libraries do (Goto's scheme):
  * a kc×nc panel of B is packed into strips of nr columns, an mc×kc block of A into strips of mr
- * rows, and a register tile of mr×nr results is accumulated over kc steps of k: per step, nr/L
- * vector loads of B, mr broadcasts of A and mr×nr/L fused multiply-adds. The tile is shaped by
+ * rows (except for Aᵀ, whose mr values per step are already contiguous: its whole strips are
+ * read in place, which made the weights' gradients a fifth faster), and a register tile of
+ * mr×nr results is accumulated over kc steps of k: per step, nr/L vector loads of B, mr
+ * broadcasts of A and mr×nr/L fused multiply-adds. The tile is shaped by
  * the vector width and the register count this JVM reports (see {@link #DEFAULT_TILE}).
  *
  * <p>This is the only class that touches {@code jdk.incubator.vector}; it is loaded only when
@@ -159,17 +161,26 @@ final class VectorProduct {
                 Packing.packB(op, b, n, k, pc, kc, jc, nc, bp, nr);
                 for (int ic = i0; ic < i1; ic += mcMax) {
                     int mc = Math.min(mcMax, i1 - ic);
-                    Packing.packA(op, a, m, k, pc, kc, ic, mc, ap, mr);
+                    // Aᵀ's whole strips are read where they lie (mr contiguous floats per step);
+                    // A's rows, and a last partial strip, are packed
+                    int inPlace = op == TN ? mc / mr * mr : 0;
+                    if (inPlace < mc) {
+                        Packing.packA(op, a, m, k, pc, kc, ic + inPlace, mc - inPlace, ap, mr);
+                    }
                     for (int js = 0; js < nc; js += nr) {
                         int cols = Math.min(nr, nc - js);
                         int bo = js * kc;
                         for (int is = 0; is < mc; is += mr) {
                             int rows = Math.min(mr, mc - is);
+                            boolean packed = is >= inPlace;
+                            float[] as = packed ? ap : a;
+                            int ao = packed ? (is - inPlace) * kc : pc * m + ic + is;
+                            int step = packed ? mr : m;
                             if (tile == TILE_8X3) {
-                                tile8x3(ap, is * kc, bp, bo, kc, c, n, ic + is, jc + js, rows, cols,
+                                tile8x3(as, ao, step, bp, bo, kc, c, n, ic + is, jc + js, rows, cols,
                                         first, s.tile);
                             } else {
-                                tile6x2(ap, is * kc, bp, bo, kc, c, n, ic + is, jc + js, rows, cols,
+                                tile6x2(as, ao, step, bp, bo, kc, c, n, ic + is, jc + js, rows, cols,
                                         first, s.tile);
                             }
                         }
@@ -212,15 +223,19 @@ final class VectorProduct {
         }
     }
 
-    /** An 8×3-vector tile: 24 accumulators. */
-    private static void tile8x3(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int n,
-                              int ci, int cj, int rows, int cols, boolean first, float[] tile) {
+    /**
+     * An 8×3-vector tile: 24 accumulators. Step p of A's strip is {@code ap[ao + p·step + r]},
+     * r &lt; 8: a packed strip (step 8) or columns of Aᵀ in place (step m).
+     */
+    private static void tile8x3(float[] ap, int ao, int step, float[] bp, int bo, int kc,
+                                float[] c, int n, int ci, int cj, int rows, int cols, boolean first,
+                                float[] tile) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
         FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
         FloatVector c40 = z, c41 = z, c42 = z, c50 = z, c51 = z, c52 = z;
         FloatVector c60 = z, c61 = z, c62 = z, c70 = z, c71 = z, c72 = z;
-        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += NR8, ai += 8) {
+        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += NR8, ai += step) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
@@ -286,13 +301,14 @@ final class VectorProduct {
         writeTile(tile, NR8, c, n, ci, cj, rows, cols, first);
     }
 
-    /** A 6×2-vector tile: 12 accumulators, for 16-register machines. */
-    private static void tile6x2(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int n,
-                                int ci, int cj, int rows, int cols, boolean first, float[] tile) {
+    /** A 6×2-vector tile: 12 accumulators, for 16-register machines; A as in {@link #tile8x3}. */
+    private static void tile6x2(float[] ap, int ao, int step, float[] bp, int bo, int kc,
+                                float[] c, int n, int ci, int cj, int rows, int cols, boolean first,
+                                float[] tile) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
         FloatVector c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
-        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += NR6, ai += 6) {
+        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += NR6, ai += step) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector x = FloatVector.broadcast(S, ap[ai]);
