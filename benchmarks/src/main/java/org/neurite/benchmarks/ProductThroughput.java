@@ -19,7 +19,7 @@ import org.neurite.core.tensor.Matrix;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp benchmarks/target/neurite-benchmarks.jar \
- *     org.neurite.benchmarks.ProductThroughput [--threads 1] [--rounds 7]
+ *     org.neurite.benchmarks.ProductThroughput [--threads 1] [--rounds 7] [--kernels portable,vector]
  * </pre>
  */
 public final class ProductThroughput {
@@ -47,19 +47,25 @@ public final class ProductThroughput {
     public static void main(String[] args) {
         int threads = 1;
         int rounds = 7;
+        List<String> only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--kernels" -> only = List.of(args[++i].split(","));
                 default -> {
                     System.err.println("unknown argument " + args[i]
-                            + "; usage: ProductThroughput [--threads N] [--rounds N]");
+                            + "; usage: ProductThroughput [--threads N] [--rounds N]"
+                            + " [--kernels portable,vector]");
                     System.exit(2);
                 }
             }
         }
         List<Kernels> backends = new ArrayList<>();
         for (Kernels k : Backends.all()) {
+            if (only != null && !only.contains(k.name())) {
+                continue;
+            }
             if (k.isAvailable()) {
                 backends.add(k.withThreads(threads));
             } else {
