@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.neurite.core.config.DataSpec;
+import org.neurite.core.internal.Permutation;
 import org.neurite.core.plugin.PluginCatalog;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.spi.DataFormat;
@@ -128,16 +129,7 @@ public final class DataLoader {
                     + (n - test) + " for training and " + test + " for testing; both need at least one");
         }
         int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        Permutation.shuffle(order, new SplittableRandom(seed));
         boolean[] isTest = new boolean[n];
         for (int i = 0; i < test; i++) {
             isTest[order[i]] = true;

@@ -2,6 +2,7 @@ package org.neurite.core.data;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.neurite.core.internal.Permutation;
 import org.neurite.core.tensor.Matrix;
 
 /**
@@ -41,16 +42,7 @@ public record DataSplit(Dataset train, Dataset validation) {
                     + " for validation; both need at least one");
         }
         int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        Permutation.shuffle(order, new SplittableRandom(seed));
         int train = n - validation;
         return new DataSplit(
                 new Dataset(gather(data.x(), order, 0, train), gather(data.y(), order, 0, train)),

@@ -1,6 +1,7 @@
 package org.neurite.core.train;
 
 import java.util.SplittableRandom;
+import org.neurite.core.internal.Permutation;
 
 /**
  * The sample order of each epoch of a shuffled run, the same for every trainer: a run resumed
@@ -19,15 +20,6 @@ public final class Shuffling {
      * by the seed and the epoch index alone.
      */
     public static void epochOrder(int[] order, long seed, int epoch) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed ^ GOLDEN * (epoch + 1));
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        Permutation.shuffle(order, new SplittableRandom(seed ^ GOLDEN * (epoch + 1)));
     }
 }
