@@ -12,7 +12,9 @@ import org.neurite.core.tensor.Matrix;
  * GFLOP/s of the products, every available back end side by side in one JVM (so the ratios
  * share the machine's load), on the square sizes and the Fashion-MNIST training shapes: the
  * forward product 64×784 · 784×256, its gradients 784×64ᵀ·64×256 (weights) and
- * 64×256 · (784×256)ᵀ (inputs). Median of several timed rounds per shape, after warm-up.
+ * 64×256 · (784×256)ᵀ (inputs). Median of several timed rounds per shape, after warm-up; the
+ * back ends take their rounds in turn (round r starts with back end r mod count), so a
+ * machine whose speed drifts from second to second slows them alike and their ratio holds.
  * With one thread each figure is also given per second of the thread's CPU time, which stays
  * close to the quiet machine's figure while other processes share the cores (the thread is
  * not charged for the time it waits for a core).
@@ -80,12 +82,12 @@ public final class ProductThroughput {
             Matrix a = shape.op == 1 ? random(shape.k, shape.m, 1) : random(shape.m, shape.k, 1);
             Matrix b = shape.op == 2 ? random(shape.n, shape.k, 2) : random(shape.k, shape.n, 2);
             Matrix c = new Matrix(shape.m, shape.n);
+            double[][] rates = measure(backends, shape, a, b, c, rounds);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-40s", shape.name));
-            for (Kernels k : backends) {
-                double[] rate = measure(k, shape, a, b, c, rounds);
-                line.append(String.format(Locale.ROOT, "  %s %6.1f", k.name(), rate[0]));
+            for (int i = 0; i < backends.size(); i++) {
+                line.append(String.format(Locale.ROOT, "  %s %6.1f", backends.get(i).name(), rates[i][0]));
                 if (threads == 1) {
-                    line.append(String.format(Locale.ROOT, " (cpu %6.1f)", rate[1]));
+                    line.append(String.format(Locale.ROOT, " (cpu %6.1f)", rates[i][1]));
                 }
             }
             System.out.println(line.append("  GFLOP/s (median)"));
@@ -93,28 +95,40 @@ public final class ProductThroughput {
     }
 
     /**
-     * The median GFLOP/s of {@code rounds} rounds of about 0.2 s each, after one warm-up second:
-     * per second of wall time and per second of this thread's CPU time.
+     * Per back end, the median GFLOP/s of {@code rounds} rounds of about 0.2 s each, taken in
+     * turn after one warm-up second each: per second of wall time and per second of this
+     * thread's CPU time.
      */
-    private static double[] measure(Kernels k, Shape shape, Matrix a, Matrix b, Matrix c, int rounds) {
+    private static double[][] measure(List<Kernels> backends, Shape shape, Matrix a, Matrix b, Matrix c,
+                                      int rounds) {
         // about 0.2 s a round at 50 GFLOP/s
         int reps = Math.max(1, (int) (0.2 * 50 / shape.gflop()));
-        long end = System.nanoTime() + 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            run(k, shape.op, a, b, c, reps);
+        int count = backends.size();
+        for (Kernels k : backends) {
+            long end = System.nanoTime() + 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                run(k, shape.op, a, b, c, reps);
+            }
         }
-        double[] wall = new double[rounds];
-        double[] cpu = new double[rounds];
+        double[][] wall = new double[count][rounds];
+        double[][] cpu = new double[count][rounds];
         for (int r = 0; r < rounds; r++) {
-            long cpuStart = CPU.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            run(k, shape.op, a, b, c, reps);
-            wall[r] = reps * shape.gflop() / ((System.nanoTime() - start) / 1e9);
-            cpu[r] = reps * shape.gflop() / ((CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+            for (int turn = 0; turn < count; turn++) {
+                int i = (r + turn) % count;
+                long cpuStart = CPU.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                run(backends.get(i), shape.op, a, b, c, reps);
+                wall[i][r] = reps * shape.gflop() / ((System.nanoTime() - start) / 1e9);
+                cpu[i][r] = reps * shape.gflop() / ((CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+            }
         }
-        Arrays.sort(wall);
-        Arrays.sort(cpu);
-        return new double[] {wall[rounds / 2], cpu[rounds / 2]};
+        double[][] medians = new double[count][];
+        for (int i = 0; i < count; i++) {
+            Arrays.sort(wall[i]);
+            Arrays.sort(cpu[i]);
+            medians[i] = new double[] {wall[i][rounds / 2], cpu[i][rounds / 2]};
+        }
+        return medians;
     }
 
     private static void run(Kernels k, int op, Matrix a, Matrix b, Matrix c, int reps) {

@@ -288,7 +288,7 @@ public final class Network {
      * @param what what {@code m} is, for the message ("input", "evaluation data's inputs", …)
      */
     public static void requireFinite(Matrix m, String what) {
-        if (m.isFinite()) {
+        if (Kernels.best().isFinite(m)) {
             return;
         }
         float[] d = m.data();
