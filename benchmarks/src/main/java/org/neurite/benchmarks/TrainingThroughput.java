@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.neurite.core.network.Network;
 import org.neurite.core.plugin.Plugins;
 import org.neurite.core.tensor.Kernels;
 import org.neurite.core.data.Dataset;
@@ -14,7 +13,9 @@ import org.neurite.core.train.Trainer;
 /**
  * Samples per second of training the Fashion-MNIST network (784 → 256 relu → 128 relu → 10
  * softmax, categorical cross-entropy, SGD 0.1, batch 64) on synthetic data of Fashion-MNIST's
- * size, for every available back end with 1 and 2 threads: one warm-up epoch, then timed epochs.
+ * size, for every available back end with 1 and 2 threads: one warm-up epoch each, then timed
+ * epochs taken in turn (epoch e starts with run e mod count), so that the ratios hold on a
+ * machine whose speed drifts from minute to minute.
  * With one thread the rate is also given per second of the training thread's CPU time, which
  * stays close to the quiet machine's rate while other processes share the cores.
  *
@@ -53,7 +54,7 @@ public final class TrainingThroughput {
         System.out.printf(Locale.ROOT, "Training %d×784 synthetic samples, batch %d, %d timed epoch(s)"
                 + " after one warm-up epoch; %d processors%n", samples, FashionMnistShape.BATCH, epochs,
                 Runtime.getRuntime().availableProcessors());
-        List<String> summary = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         for (Kernels backend : Backends.all()) {
             if (only != null && !only.contains(backend.name())) {
                 continue;
@@ -63,39 +64,71 @@ public final class TrainingThroughput {
                 continue;
             }
             for (int threads : threadCounts) {
-                double[] median = measure(plugins, backend.withThreads(threads), data, epochs);
-                summary.add(String.format(Locale.ROOT, "%-9s %d thread%s  %,9.0f samples/s (median)%s",
-                        backend.name(), threads, threads == 1 ? " " : "s", median[0],
-                        threads == 1 ? String.format(Locale.ROOT, ", cpu %,9.0f", median[1]) : ""));
+                runs.add(new Run(plugins, backend.withThreads(threads), epochs));
+            }
+        }
+        for (Run run : runs) {
+            run.epoch(data); // warm-up
+        }
+        // The runs take their epochs in turn, so a drift in the machine's speed slows them alike.
+        for (int e = 0; e < epochs; e++) {
+            for (int turn = 0; turn < runs.size(); turn++) {
+                Run run = runs.get((e + turn) % runs.size());
+                double seconds = run.timed(data, e);
+                System.out.printf(Locale.ROOT, "%-9s %d thread%s  epoch %d: %6.2f s  %,9.0f samples/s  loss %.4f%n",
+                        run.kernels.name(), run.kernels.threads(), run.kernels.threads() == 1 ? " " : "s", e + 1,
+                        seconds, run.rates[e], run.loss);
             }
         }
         System.out.println();
-        summary.forEach(System.out::println);
+        for (Run run : runs) {
+            int threads = run.kernels.threads();
+            System.out.printf(Locale.ROOT, "%-9s %d thread%s  %,9.0f samples/s (median)%s%n",
+                    run.kernels.name(), threads, threads == 1 ? " " : "s", median(run.rates),
+                    threads == 1 ? String.format(Locale.ROOT, ", cpu %,9.0f", median(run.cpuRates)) : "");
+        }
     }
 
-    /** Median samples/s over the timed epochs: per wall second and per CPU second of this thread. */
-    private static double[] measure(Plugins plugins, Kernels kernels, Dataset data, int epochs) {
-        Network network = FashionMnistShape.network(plugins, kernels, 42);
-        Trainer trainer = FashionMnistShape.trainer(plugins, network);
-        FitOptions oneEpoch = FitOptions.builder().epochs(1).batchSize(FashionMnistShape.BATCH)
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** One back end and thread count: its own network and trainer, and its epochs' rates. */
+    private static final class Run {
+        private static final java.lang.management.ThreadMXBean CPU =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+
+        final Kernels kernels;
+        final Trainer trainer;
+        final FitOptions oneEpoch = FitOptions.builder().epochs(1).batchSize(FashionMnistShape.BATCH)
                 .shuffle(true).seed(7L).verbose(0).build();
-        trainer.fit(data, oneEpoch);
-        double[] rates = new double[epochs];
-        double[] cpuRates = new double[epochs];
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int e = 0; e < epochs; e++) {
-            long cpuStart = cpu.getCurrentThreadCpuTime();
+        /** Samples/s per timed epoch: per wall second and per CPU second of this thread. */
+        final double[] rates;
+        final double[] cpuRates;
+        double loss;
+
+        Run(Plugins plugins, Kernels kernels, int epochs) {
+            this.kernels = kernels;
+            this.trainer = FashionMnistShape.trainer(plugins, FashionMnistShape.network(plugins, kernels, 42));
+            this.rates = new double[epochs];
+            this.cpuRates = new double[epochs];
+        }
+
+        void epoch(Dataset data) {
+            loss = trainer.fit(data, oneEpoch).last("loss");
+        }
+
+        /** Trains timed epoch {@code e}; returns its seconds. */
+        double timed(Dataset data, int e) {
+            long cpuStart = CPU.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            var logs = trainer.fit(data, oneEpoch);
+            epoch(data);
             double seconds = (System.nanoTime() - start) / 1e9;
             rates[e] = data.size() / seconds;
-            cpuRates[e] = data.size() / ((cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9);
-            System.out.printf(Locale.ROOT, "%-9s %d thread%s  epoch %d: %6.2f s  %,9.0f samples/s  loss %.4f%n",
-                    kernels.name(), kernels.threads(), kernels.threads() == 1 ? " " : "s", e + 1, seconds,
-                    rates[e], logs.last("loss"));
+            cpuRates[e] = data.size() / ((CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+            return seconds;
         }
-        Arrays.sort(rates);
-        Arrays.sort(cpuRates);
-        return new double[] {rates[epochs / 2], cpuRates[epochs / 2]};
     }
 }
