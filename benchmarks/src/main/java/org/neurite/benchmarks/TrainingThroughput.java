@@ -100,10 +100,11 @@ public final class TrainingThroughput {
         private static final java.lang.management.ThreadMXBean CPU =
                 java.lang.management.ManagementFactory.getThreadMXBean();
 
+        private static final FitOptions ONE_EPOCH = FitOptions.builder().epochs(1)
+                .batchSize(FashionMnistShape.BATCH).shuffle(true).seed(7L).verbose(0).build();
+
         final Kernels kernels;
         final Trainer trainer;
-        final FitOptions oneEpoch = FitOptions.builder().epochs(1).batchSize(FashionMnistShape.BATCH)
-                .shuffle(true).seed(7L).verbose(0).build();
         /** Samples/s per timed epoch: per wall second and per CPU second of this thread. */
         final double[] rates;
         final double[] cpuRates;
@@ -117,7 +118,7 @@ public final class TrainingThroughput {
         }
 
         void epoch(Dataset data) {
-            loss = trainer.fit(data, oneEpoch).last("loss");
+            loss = trainer.fit(data, ONE_EPOCH).last("loss");
         }
 
         /** Trains timed epoch {@code e}; returns its seconds. */
